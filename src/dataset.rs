@@ -1,0 +1,410 @@
+//! The decision dataset's types and its validation.
+//!
+//! The dataset itself is `data/blincyto.toml`, a file the drug committee reviews. `build.rs` reads
+//! it with these types, runs [`validate`] and turns it into Rust (see `data.rs`), so a bad file
+//! fails the build with a message naming the entry and the browser never parses TOML.
+//! This module is also compiled into `build.rs`: it may only use `crate::vocab` and
+//! `crate::checker`, and has no child modules.
+
+use serde::{Deserialize, Serialize};
+
+use crate::vocab::{Criterion, Field, IndicationId, Jurisdiction, Lang, RecommendationStatus, Verdict};
+
+/// The dataset format this code understands.
+pub const FORMAT: u32 = 1;
+
+/// The whole dataset.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
+pub struct Dataset {
+    /// Format version of the file; must equal [`FORMAT`].
+    pub format: u32,
+    /// The dataset's own version, bumped with every reviewed change.
+    pub version: String,
+    /// Date (YYYY-MM-DD) up to which the sources were checked.
+    pub as_of: String,
+    /// Who the authority is: the current SmPC and the national sites.
+    pub authority: Text,
+    /// What the dataset knows it does not know.
+    pub unknowns: Vec<Text>,
+    /// The documents every statement rests on.
+    #[serde(rename = "source")]
+    pub sources: Vec<Source>,
+    /// The EU indications.
+    #[serde(rename = "indication")]
+    pub indications: Vec<Indication>,
+    /// Per jurisdiction: recommendations, rules and notes.
+    #[serde(rename = "jurisdiction")]
+    pub jurisdictions: Vec<JurisdictionData>,
+}
+
+/// A text in the widget's three languages.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
+pub struct Text {
+    pub sv: String,
+    pub nb: String,
+    pub en: String,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Sv => &self.sv,
+            Lang::Nb => &self.nb,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A published document.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
+pub struct Source {
+    pub id: String,
+    pub publisher: String,
+    pub title: String,
+    /// YYYY-MM-DD, or "undated" where the document carries no date.
+    pub date: String,
+    /// Language of the quotes (BCP 47: sv, nb, en).
+    pub lang: String,
+    pub url: String,
+    /// The exact sentences the dataset relies on.
+    #[serde(rename = "quote")]
+    pub quotes: Vec<Quote>,
+}
+
+/// One quoted sentence of a source.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
+pub struct Quote {
+    pub id: String,
+    pub text: String,
+}
+
+/// A pointer to one quote of one source.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
+pub struct Cite {
+    pub source: String,
+    pub quote: String,
+}
+
+/// An EU indication.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
+pub struct Indication {
+    pub id: IndicationId,
+    /// The indication's wording.
+    pub name: Text,
+    /// Date (YYYY-MM-DD) of the EU marketing authorisation of this indication.
+    pub approved: String,
+    pub cite: Cite,
+    /// Further citations (for example a later change of the age limit).
+    #[serde(default)]
+    pub also_cite: Vec<Cite>,
+    /// Every one must hold for the patient to be on this indication.
+    #[serde(skip_serializing)]
+    pub criteria: Vec<Criterion>,
+}
+
+/// One jurisdiction's recommendations, verdict rules and notes.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
+pub struct JurisdictionData {
+    pub id: Jurisdiction,
+    pub name: Text,
+    /// The body whose recommendations apply (NT-rådet, Nye metoder).
+    pub authority: String,
+    /// Where a clinician checks the current status.
+    pub url: String,
+    #[serde(rename = "recommendation")]
+    pub recommendations: Vec<Recommendation>,
+    #[serde(rename = "rule")]
+    pub rules: Vec<Rule>,
+    #[serde(rename = "note", default)]
+    pub notes: Vec<Note>,
+}
+
+/// A recommendation, method assessment or documented absence of one.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
+pub struct Recommendation {
+    pub id: String,
+    /// Who decided (NT-rådet, Beslutningsforum for nye metoder, DMP…).
+    pub decided_by: String,
+    /// Case number where there is one (ID2019_118).
+    #[serde(default)]
+    pub case: Option<String>,
+    pub title: Text,
+    pub status: RecommendationStatus,
+    /// Date of the decision (YYYY-MM-DD) or "undated".
+    pub date: String,
+    pub scope: Text,
+    #[serde(default)]
+    pub conditions: Vec<Text>,
+    pub cite: Cite,
+    /// Further citations (for example the conditions of a decision, published elsewhere).
+    #[serde(default)]
+    pub also_cite: Vec<Cite>,
+}
+
+/// How a verdict follows for patients on some indications in one jurisdiction.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
+pub struct Rule {
+    /// The indications the rule covers.
+    pub indications: Vec<IndicationId>,
+    /// Conditions on the patient beyond the indication (all must hold).
+    #[serde(default, skip_serializing)]
+    pub when: Vec<Criterion>,
+    pub verdict: Verdict,
+    /// The recommendation the verdict rests on.
+    pub basis: String,
+    /// Why, in words.
+    pub reason: Text,
+}
+
+/// A note shown with an on-label verdict in a jurisdiction (not a condition).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
+pub struct Note {
+    pub id: String,
+    /// Shown only when all of these hold (empty: always).
+    #[serde(default, skip_serializing)]
+    pub when: Vec<Criterion>,
+    pub text: Text,
+    pub cite: Cite,
+}
+
+impl Dataset {
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn quote(&self, cite: &Cite) -> Option<(&Source, &Quote)> {
+        let source = self.source(&cite.source)?;
+        let quote = source.quotes.iter().find(|q| q.id == cite.quote)?;
+        Some((source, quote))
+    }
+
+    pub fn indication(&self, id: IndicationId) -> Option<&Indication> {
+        self.indications.iter().find(|i| i.id == id)
+    }
+
+    pub fn jurisdiction(&self, id: Jurisdiction) -> Option<&JurisdictionData> {
+        self.jurisdictions.iter().find(|j| j.id == id)
+    }
+}
+
+impl JurisdictionData {
+    pub fn recommendation(&self, id: &str) -> Option<&Recommendation> {
+        self.recommendations.iter().find(|r| r.id == id)
+    }
+}
+
+/// Checks everything the types cannot: references, dates, coverage and consistency of the rules.
+/// Returns every problem found, each naming its entry.
+pub fn validate(d: &Dataset) -> Result<(), Vec<String>> {
+    let mut errors = Vec::new();
+    let mut err = |msg: String| errors.push(msg);
+
+    if d.format != FORMAT {
+        err(format!("format = {}: this build reads format {FORMAT}", d.format));
+    }
+    if !is_date(&d.as_of) {
+        err(format!("as_of = {:?}: expected a date YYYY-MM-DD", d.as_of));
+    }
+    if d.version.trim().is_empty() {
+        err("version: must not be empty".into());
+    }
+
+    let mut source_ids = Vec::new();
+    for s in &d.sources {
+        let at = format!("source {:?}", s.id);
+        if source_ids.contains(&s.id.as_str()) {
+            err(format!("{at}: duplicate source id"));
+        }
+        source_ids.push(&s.id);
+        if s.date != "undated" && !is_date(&s.date) {
+            err(format!("{at}: date {:?} is neither YYYY-MM-DD nor \"undated\"", s.date));
+        }
+        if !s.url.starts_with("https://") && !s.url.starts_with("http://") {
+            err(format!("{at}: url {:?} is not an http(s) address", s.url));
+        }
+        if s.quotes.is_empty() {
+            err(format!("{at}: has no quote; every source must give the sentences the dataset rests on"));
+        }
+        for (i, q) in s.quotes.iter().enumerate() {
+            if q.text.trim().is_empty() {
+                err(format!("{at}: quote {:?} is empty", q.id));
+            }
+            if s.quotes[..i].iter().any(|o| o.id == q.id) {
+                err(format!("{at}: duplicate quote id {:?}", q.id));
+            }
+        }
+    }
+    let check_cite = |errors: &mut Vec<String>, at: &str, cite: &Cite| {
+        if d.quote(cite).is_none() {
+            if d.source(&cite.source).is_none() {
+                errors.push(format!("{at}: cites missing source {:?}", cite.source));
+            } else {
+                errors.push(format!("{at}: cites missing quote {:?} of source {:?}", cite.quote, cite.source));
+            }
+        }
+    };
+
+    for id in IndicationId::ALL {
+        match d.indications.iter().filter(|i| i.id == *id).count() {
+            0 => errors.push(format!("indication {id}: missing")),
+            1 => {}
+            _ => errors.push(format!("indication {id}: defined more than once")),
+        }
+    }
+    for ind in &d.indications {
+        let at = format!("indication {}", ind.id);
+        if !is_date(&ind.approved) {
+            errors.push(format!("{at}: approved {:?} is not a date YYYY-MM-DD", ind.approved));
+        }
+        check_cite(&mut errors, &at, &ind.cite);
+        for c in &ind.also_cite {
+            check_cite(&mut errors, &at, c);
+        }
+        if ind.criteria.is_empty() {
+            errors.push(format!("{at}: has no criteria"));
+        }
+        for c in &ind.criteria {
+            check_criterion(&mut errors, &at, c);
+        }
+    }
+
+    for j in Jurisdiction::ALL {
+        if d.jurisdiction(*j).is_none() {
+            errors.push(format!("jurisdiction {j}: missing"));
+        }
+    }
+    for (ji, j) in d.jurisdictions.iter().enumerate() {
+        let at_j = format!("jurisdiction {}", j.id);
+        if d.jurisdictions[..ji].iter().any(|o| o.id == j.id) {
+            errors.push(format!("{at_j}: defined more than once"));
+        }
+        for (ri, r) in j.recommendations.iter().enumerate() {
+            let at = format!("{at_j}, recommendation {:?}", r.id);
+            if j.recommendations[..ri].iter().any(|o| o.id == r.id) {
+                errors.push(format!("{at}: duplicate id"));
+            }
+            if r.date != "undated" && !is_date(&r.date) {
+                errors.push(format!("{at}: date {:?} is neither YYYY-MM-DD nor \"undated\"", r.date));
+            }
+            check_cite(&mut errors, &at, &r.cite);
+            for c in &r.also_cite {
+                check_cite(&mut errors, &at, c);
+            }
+        }
+        for (ri, rule) in j.rules.iter().enumerate() {
+            let at = format!("{at_j}, rule {} ({} -> {})", ri + 1, list(&rule.indications), rule.verdict);
+            if rule.indications.is_empty() {
+                errors.push(format!("{at}: names no indication"));
+            }
+            for c in &rule.when {
+                check_criterion(&mut errors, &at, c);
+                if c.fields().contains(&Field::Jurisdiction) {
+                    errors.push(format!("{at}: conditions may not read the jurisdiction"));
+                }
+            }
+            match rule.verdict {
+                Verdict::OffLabel | Verdict::Incomplete => errors.push(format!(
+                    "{at}: verdict {} is the checker's own, a rule cannot give it",
+                    rule.verdict
+                )),
+                _ => {}
+            }
+            match j.recommendation(&rule.basis) {
+                None => errors.push(format!("{at}: basis {:?} is no recommendation of {}", rule.basis, j.id)),
+                Some(rec) if !status_allows(rec.status, rule.verdict) => errors.push(format!(
+                    "{at}: verdict {} contradicts the status {} of its basis {:?}",
+                    rule.verdict, rec.status, rec.id
+                )),
+                Some(_) => {}
+            }
+        }
+        for n in &j.notes {
+            let at = format!("{at_j}, note {:?}", n.id);
+            check_cite(&mut errors, &at, &n.cite);
+            for c in &n.when {
+                check_criterion(&mut errors, &at, c);
+            }
+        }
+        if errors.is_empty() {
+            crate::checker::check_rule_coverage(d, j, &mut errors);
+        }
+    }
+
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// Which verdicts a recommendation status can support.
+pub fn status_allows(status: RecommendationStatus, verdict: Verdict) -> bool {
+    use RecommendationStatus as S;
+    use Verdict as V;
+    matches!(
+        (status, verdict),
+        (S::Recommended | S::Approved, V::Yes)
+            | (S::RecommendedWithConditions | S::IntroducedWithConditions, V::YesWithConditions)
+            | (S::IntroducedWithConditions, V::No)
+            | (S::NotRecommended | S::NotIntroduced, V::No)
+            | (S::UnderAssessment, V::Pending)
+            | (S::NoAssessment, V::NoRecommendation)
+    )
+}
+
+fn list(ids: &[IndicationId]) -> String {
+    ids.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+fn check_criterion(errors: &mut Vec<String>, at: &str, c: &Criterion) {
+    match c {
+        Criterion::AllOf(v) | Criterion::AnyOf(v) if v.is_empty() => {
+            errors.push(format!("{at}: an empty all-of / any-of"))
+        }
+        Criterion::AllOf(v) | Criterion::AnyOf(v) => v.iter().for_each(|c| check_criterion(errors, at, c)),
+        Criterion::CompleteRemission(n) if n.is_empty() || n.contains(&0) => {
+            errors.push(format!("{at}: complete-remission needs remission numbers from 1"))
+        }
+        Criterion::MrdAtLeastPercent(p) if !(0.0..=100.0).contains(p) => {
+            errors.push(format!("{at}: mrd-at-least-percent {p} is outside 0–100"))
+        }
+        Criterion::AgeAtLeastYears(y) | Criterion::AgeUnderYears(y) if *y > 120 => {
+            errors.push(format!("{at}: age {y} years is outside 0–120"))
+        }
+        _ => {}
+    }
+}
+
+/// `YYYY-MM-DD` naming a real calendar day.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: core::ops::Range<usize>| -> Option<u32> {
+        s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit()))?.parse().ok()
+    };
+    let (Some(y), Some(m), Some(day)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1990..=2100).contains(&y) && (1..=days).contains(&day)
+}

@@ -1,0 +1,344 @@
+//! The patient as the contract describes it, and the strict reading of untrusted input into it.
+//!
+//! Every field is optional: absent (or `null`) means *missing*. Input comes as a list of
+//! `(key, RawValue)` pairs so the same validation serves the JS API (through serde-wasm-bindgen),
+//! the form and the native tests, and every error names the field and what it accepts.
+
+use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Field, Jurisdiction, Philadelphia};
+
+/// A patient, as far as known.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Patient {
+    pub jurisdiction: Option<Jurisdiction>,
+    pub age_years: Option<f64>,
+    pub diagnosis: Option<Diagnosis>,
+    pub cd19: Option<Cd19>,
+    pub philadelphia: Option<Philadelphia>,
+    pub disease_status: Option<DiseaseStatus>,
+    pub relapse_number: Option<u32>,
+    pub in_remission: Option<bool>,
+    pub mrd_percent: Option<f64>,
+    pub consolidation: Option<bool>,
+    pub high_risk_relapse: Option<bool>,
+    pub prior_therapy_lines: Option<u32>,
+    pub prior_allo_hsct: Option<bool>,
+    pub tki_failures: Option<u32>,
+    pub other_options_available: Option<bool>,
+    pub planned_allo_hsct: Option<bool>,
+    /// `None` is read as `true` (monotherapy), an assumption the result lists.
+    pub monotherapy: Option<bool>,
+}
+
+/// One field's value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    Jurisdiction(Jurisdiction),
+    Diagnosis(Diagnosis),
+    Cd19(Cd19),
+    Philadelphia(Philadelphia),
+    DiseaseStatus(DiseaseStatus),
+    /// `ageYears`, `mrdPercent`.
+    Number(f64),
+    /// `relapseNumber`, `priorTherapyLines`, `tkiFailures`.
+    Count(u32),
+    Flag(bool),
+}
+
+impl Value {
+    /// The value as the contract writes it in JSON (strings unquoted).
+    pub fn to_contract_string(self) -> String {
+        match self {
+            Value::Jurisdiction(v) => v.as_str().into(),
+            Value::Diagnosis(v) => v.as_str().into(),
+            Value::Cd19(v) => v.as_str().into(),
+            Value::Philadelphia(v) => v.as_str().into(),
+            Value::DiseaseStatus(v) => v.as_str().into(),
+            Value::Number(n) => format_number(n),
+            Value::Count(n) => n.to_string(),
+            Value::Flag(b) => if b { "true" } else { "false" }.into(),
+        }
+    }
+}
+
+/// Shortest decimal form of a number: 8 → "8", 0.1 → "0.1".
+pub fn format_number(n: f64) -> String {
+    let s = format!("{n}");
+    s
+}
+
+/// The largest whole number the counting fields accept; any larger count means the same to every
+/// rule, and the cap keeps arithmetic safe.
+pub const MAX_COUNT: f64 = 1000.0;
+
+impl Patient {
+    /// The value of `field`, if known. `monotherapy` is reported as given (absent stays `None`).
+    pub fn get(&self, field: Field) -> Option<Value> {
+        use Field as F;
+        match field {
+            F::Jurisdiction => self.jurisdiction.map(Value::Jurisdiction),
+            F::AgeYears => self.age_years.map(Value::Number),
+            F::Diagnosis => self.diagnosis.map(Value::Diagnosis),
+            F::Cd19 => self.cd19.map(Value::Cd19),
+            F::Philadelphia => self.philadelphia.map(Value::Philadelphia),
+            F::DiseaseStatus => self.disease_status.map(Value::DiseaseStatus),
+            F::RelapseNumber => self.relapse_number.map(Value::Count),
+            F::InRemission => self.in_remission.map(Value::Flag),
+            F::MrdPercent => self.mrd_percent.map(Value::Number),
+            F::Consolidation => self.consolidation.map(Value::Flag),
+            F::HighRiskRelapse => self.high_risk_relapse.map(Value::Flag),
+            F::PriorTherapyLines => self.prior_therapy_lines.map(Value::Count),
+            F::PriorAlloHsct => self.prior_allo_hsct.map(Value::Flag),
+            F::TkiFailures => self.tki_failures.map(Value::Count),
+            F::OtherOptionsAvailable => self.other_options_available.map(Value::Flag),
+            F::PlannedAlloHsct => self.planned_allo_hsct.map(Value::Flag),
+            F::Monotherapy => self.monotherapy.map(Value::Flag),
+        }
+    }
+
+    /// Sets (or with `None` clears) `field`. A value of the wrong kind for the field is ignored;
+    /// callers build values from [`Field`]-specific domains.
+    pub fn set(&mut self, field: Field, value: Option<Value>) {
+        use Field as F;
+        use Value as V;
+        macro_rules! put {
+            ($slot:expr, $pat:pat => $v:expr) => {
+                match value {
+                    None => $slot = None,
+                    Some($pat) => $slot = Some($v),
+                    Some(_) => {}
+                }
+            };
+        }
+        match field {
+            F::Jurisdiction => put!(self.jurisdiction, V::Jurisdiction(x) => x),
+            F::AgeYears => put!(self.age_years, V::Number(x) => x),
+            F::Diagnosis => put!(self.diagnosis, V::Diagnosis(x) => x),
+            F::Cd19 => put!(self.cd19, V::Cd19(x) => x),
+            F::Philadelphia => put!(self.philadelphia, V::Philadelphia(x) => x),
+            F::DiseaseStatus => put!(self.disease_status, V::DiseaseStatus(x) => x),
+            F::RelapseNumber => put!(self.relapse_number, V::Count(x) => x),
+            F::InRemission => put!(self.in_remission, V::Flag(x) => x),
+            F::MrdPercent => put!(self.mrd_percent, V::Number(x) => x),
+            F::Consolidation => put!(self.consolidation, V::Flag(x) => x),
+            F::HighRiskRelapse => put!(self.high_risk_relapse, V::Flag(x) => x),
+            F::PriorTherapyLines => put!(self.prior_therapy_lines, V::Count(x) => x),
+            F::PriorAlloHsct => put!(self.prior_allo_hsct, V::Flag(x) => x),
+            F::TkiFailures => put!(self.tki_failures, V::Count(x) => x),
+            F::OtherOptionsAvailable => put!(self.other_options_available, V::Flag(x) => x),
+            F::PlannedAlloHsct => put!(self.planned_allo_hsct, V::Flag(x) => x),
+            F::Monotherapy => put!(self.monotherapy, V::Flag(x) => x),
+        }
+    }
+
+    /// A copy with `field` set to `value`.
+    pub fn with(&self, field: Field, value: Value) -> Patient {
+        let mut p = self.clone();
+        p.set(field, Some(value));
+        p
+    }
+
+    /// Reads untrusted key/value pairs strictly: unknown keys, wrong types, out-of-range
+    /// numbers, fractions where a count is needed and unknown enum values are all errors.
+    pub fn from_pairs<'a, I>(pairs: I) -> Result<Patient, InputError>
+    where
+        I: IntoIterator<Item = (&'a str, &'a RawValue)>,
+    {
+        let mut p = Patient::default();
+        for (key, raw) in pairs {
+            let Some(field) = Field::parse(key) else {
+                return Err(InputError::new(
+                    key,
+                    format!("unknown field \"{}\"; the accepted fields are {}", clip(key), accepted_fields()),
+                ));
+            };
+            if matches!(raw, RawValue::Null) {
+                continue;
+            }
+            p.set(field, Some(parse_value(field, raw)?));
+        }
+        Ok(p)
+    }
+}
+
+/// A JSON-like value as it arrives from outside, before validation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawValue {
+    /// `null` or `undefined`: the field is missing.
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    /// An array or an object (never valid for any field); the name says which.
+    Other(&'static str),
+}
+
+impl RawValue {
+    fn describe(&self) -> String {
+        match self {
+            RawValue::Null => "null".into(),
+            RawValue::Bool(b) => b.to_string(),
+            RawValue::Number(n) => format_number(*n),
+            RawValue::String(s) => format!("\"{}\"", clip(s)),
+            RawValue::Other(kind) => format!("an {kind}"),
+        }
+    }
+}
+
+/// Invalid input: the offending field and a message that says what is accepted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InputError {
+    pub field: String,
+    pub message: String,
+}
+
+impl InputError {
+    pub fn new(field: &str, message: String) -> Self {
+        InputError { field: clip(field), message }
+    }
+}
+
+impl core::fmt::Display for InputError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+fn clip(s: &str) -> String {
+    const MAX: usize = 40;
+    match s.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+fn accepted_fields() -> String {
+    Field::ALL.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// What a field accepts, in words (for error messages).
+pub fn accepted(field: Field) -> String {
+    fn one_of(values: &[&str]) -> String {
+        let quoted: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
+        format!("one of {}", quoted.join(", "))
+    }
+    fn names<T: Copy>(all: &[T], f: impl Fn(T) -> &'static str) -> Vec<&'static str> {
+        all.iter().map(|v| f(*v)).collect()
+    }
+    use Field as F;
+    match field {
+        F::Jurisdiction => one_of(&names(Jurisdiction::ALL, Jurisdiction::as_str)),
+        F::Diagnosis => one_of(&names(Diagnosis::ALL, Diagnosis::as_str)),
+        F::Cd19 => one_of(&names(Cd19::ALL, Cd19::as_str)),
+        F::Philadelphia => one_of(&names(Philadelphia::ALL, Philadelphia::as_str)),
+        F::DiseaseStatus => one_of(&names(DiseaseStatus::ALL, DiseaseStatus::as_str)),
+        F::AgeYears => "a number of years from 0 to 120 (fractions allowed)".into(),
+        F::MrdPercent => "a number of percent from 0 to 100".into(),
+        F::RelapseNumber => format!("a whole number from 1 to {MAX_COUNT}"),
+        F::PriorTherapyLines | F::TkiFailures => format!("a whole number from 0 to {MAX_COUNT}"),
+        F::InRemission
+        | F::Consolidation
+        | F::HighRiskRelapse
+        | F::PriorAlloHsct
+        | F::OtherOptionsAvailable
+        | F::PlannedAlloHsct
+        | F::Monotherapy => "true or false".into(),
+    }
+}
+
+/// Validates one raw value for `field`.
+pub fn parse_value(field: Field, raw: &RawValue) -> Result<Value, InputError> {
+    use Field as F;
+    let bad = || InputError::new(field.as_str(), format!("expected {}, got {}", accepted(field), raw.describe()));
+    let text = || match raw {
+        RawValue::String(s) => Ok(s.as_str()),
+        _ => Err(bad()),
+    };
+    let number = |min: f64, max: f64| match raw {
+        RawValue::Number(n) if n.is_finite() && (min..=max).contains(n) => Ok(*n),
+        _ => Err(bad()),
+    };
+    let count = |min: f64| {
+        let n = number(min, MAX_COUNT)?;
+        if n.fract() == 0.0 {
+            Ok(Value::Count(n as u32))
+        } else {
+            Err(bad())
+        }
+    };
+    Ok(match field {
+        F::Jurisdiction => Value::Jurisdiction(Jurisdiction::parse(text()?).ok_or_else(bad)?),
+        F::Diagnosis => Value::Diagnosis(Diagnosis::parse(text()?).ok_or_else(bad)?),
+        F::Cd19 => Value::Cd19(Cd19::parse(text()?).ok_or_else(bad)?),
+        F::Philadelphia => Value::Philadelphia(Philadelphia::parse(text()?).ok_or_else(bad)?),
+        F::DiseaseStatus => Value::DiseaseStatus(DiseaseStatus::parse(text()?).ok_or_else(bad)?),
+        F::AgeYears => Value::Number(number(0.0, 120.0)?),
+        F::MrdPercent => Value::Number(number(0.0, 100.0)?),
+        F::RelapseNumber => count(1.0)?,
+        F::PriorTherapyLines | F::TkiFailures => count(0.0)?,
+        F::InRemission
+        | F::Consolidation
+        | F::HighRiskRelapse
+        | F::PriorAlloHsct
+        | F::OtherOptionsAvailable
+        | F::PlannedAlloHsct
+        | F::Monotherapy => match raw {
+            RawValue::Bool(b) => Value::Flag(*b),
+            _ => return Err(bad()),
+        },
+    })
+}
+
+/// Reads a number typed by a person: decimal comma or point, surrounding spaces ignored
+/// ("0,1" and "0.1" are the same). `None` for anything else.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let t = text.trim().replace(',', ".");
+    if t.is_empty()
+        || t.matches('.').count() > 1
+        || !t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+        || t[1..].contains('-')
+    {
+        return None;
+    }
+    let n: f64 = t.parse().ok()?;
+    n.is_finite().then_some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_comma_and_point_are_the_same() {
+        assert_eq!(parse_decimal("0,1"), Some(0.1));
+        assert_eq!(parse_decimal(" 0.1 "), Some(0.1));
+        assert_eq!(parse_decimal("12"), Some(12.0));
+        assert_eq!(parse_decimal("-1"), Some(-1.0));
+        for bad in ["", "1,2,3", "1.2.3", "abc", "1e5", "--1", "1-", ",", "inf", "NaN"] {
+            assert_eq!(parse_decimal(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn errors_name_the_field_and_what_is_accepted() {
+        let raw = RawValue::String("maybe".into());
+        let e = Patient::from_pairs([("philadelphia", &raw)]).unwrap_err();
+        assert_eq!(e.field, "philadelphia");
+        assert!(e.to_string().contains("\"negative\", \"positive\""), "{e}");
+        let e = Patient::from_pairs([("agee", &RawValue::Number(5.0))]).unwrap_err();
+        assert!(e.to_string().starts_with("agee: unknown field"), "{e}");
+        let e = Patient::from_pairs([("priorTherapyLines", &RawValue::Number(1.5))]).unwrap_err();
+        assert!(e.to_string().contains("whole number"), "{e}");
+        let e = Patient::from_pairs([("ageYears", &RawValue::Number(f64::NAN))]).unwrap_err();
+        assert_eq!(e.field, "ageYears");
+        let e = Patient::from_pairs([("inRemission", &RawValue::String("true".into()))]).unwrap_err();
+        assert!(e.to_string().contains("true or false"), "{e}");
+    }
+
+    #[test]
+    fn null_is_missing() {
+        let p = Patient::from_pairs([("ageYears", &RawValue::Null)]).unwrap();
+        assert_eq!(p, Patient::default());
+    }
+}

@@ -1,0 +1,229 @@
+//! The shared vocabulary of the contract: the input fields and their values, the verdicts, the
+//! indication ids and the typed criteria the dataset is written in.
+//!
+//! This module is compiled twice: into the crate, and into `build.rs` (which reads
+//! `data/blincyto.toml` with these very types), so the dataset file and the checker can never
+//! disagree on a name. It depends on `serde` only.
+
+use serde::Deserialize;
+
+macro_rules! contract_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in the contract's order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value as the contract spells it.
+            pub const fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// The Rust path of the value (for the dataset code `build.rs` writes).
+            pub fn rust_path(self) -> String {
+                let variant = match self { $($name::$variant => stringify!($variant)),+ };
+                format!("crate::vocab::{}::{}", stringify!($name), variant)
+            }
+
+            /// Parses the contract's spelling.
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+contract_enum!(
+    /// Whose recommendation applies.
+    Jurisdiction { Se = "se", No = "no" }
+);
+contract_enum!(
+    /// The leukaemia.
+    Diagnosis { BPrecursorAll = "b-precursor-all", TAll = "t-all", Other = "other" }
+);
+contract_enum!(
+    /// CD19 expression of the blasts.
+    Cd19 { Positive = "positive", Negative = "negative" }
+);
+contract_enum!(
+    /// Philadelphia chromosome (BCR::ABL1).
+    Philadelphia { Negative = "negative", Positive = "positive" }
+);
+contract_enum!(
+    /// The episode being treated.
+    DiseaseStatus { NewlyDiagnosed = "newly-diagnosed", Relapsed = "relapsed", Refractory = "refractory" }
+);
+contract_enum!(
+    /// The answer. The order of the decided verdicts from `Yes` to `No` is the order of
+    /// permissiveness used when a patient is on several routes.
+    Verdict {
+        Yes = "yes",
+        YesWithConditions = "yes-with-conditions",
+        Pending = "pending",
+        NoRecommendation = "no-recommendation",
+        No = "no",
+        OffLabel = "off-label",
+        Incomplete = "incomplete",
+    }
+);
+contract_enum!(
+    /// The five EU indications.
+    IndicationId {
+        AdultRelapsedRefractory = "adult-relapsed-refractory",
+        AdultMrdPositive = "adult-mrd-positive",
+        AdultNewlyDiagnosedConsolidation = "adult-newly-diagnosed-consolidation",
+        PaediatricHighRiskFirstRelapse = "paediatric-high-risk-first-relapse",
+        PaediatricRelapsedRefractory = "paediatric-relapsed-refractory",
+    }
+);
+contract_enum!(
+    /// The widget's languages.
+    Lang { Sv = "sv", Nb = "nb", En = "en" }
+);
+contract_enum!(
+    /// Status of a recommendation or method assessment, as the dataset records it.
+    RecommendationStatus {
+        Recommended = "recommended",
+        RecommendedWithConditions = "recommended-with-conditions",
+        NotRecommended = "not-recommended",
+        NotIntroduced = "not-introduced",
+        IntroducedWithConditions = "introduced-with-conditions",
+        UnderAssessment = "under-assessment",
+        CancellationAdvised = "cancellation-advised",
+        NoAssessment = "no-assessment",
+        Approved = "approved",
+    }
+);
+contract_enum!(
+    /// The input fields, in the contract's (and the form's clinical) order.
+    Field {
+        Jurisdiction = "jurisdiction",
+        AgeYears = "ageYears",
+        Diagnosis = "diagnosis",
+        Cd19 = "cd19",
+        Philadelphia = "philadelphia",
+        DiseaseStatus = "diseaseStatus",
+        RelapseNumber = "relapseNumber",
+        InRemission = "inRemission",
+        MrdPercent = "mrdPercent",
+        Consolidation = "consolidation",
+        HighRiskRelapse = "highRiskRelapse",
+        PriorTherapyLines = "priorTherapyLines",
+        PriorAlloHsct = "priorAlloHsct",
+        TkiFailures = "tkiFailures",
+        OtherOptionsAvailable = "otherOptionsAvailable",
+        PlannedAlloHsct = "plannedAlloHsct",
+        Monotherapy = "monotherapy",
+    }
+);
+
+impl Verdict {
+    /// Rank for "the most permissive route wins": lower is more permissive.
+    pub fn permissiveness(self) -> u8 {
+        self as u8
+    }
+}
+
+/// One condition on the patient, the typed vocabulary the dataset's criteria and rules are
+/// written in. In TOML each is a one-key table, e.g. `{ philadelphia = "negative" }`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Criterion {
+    /// Blincyto given alone (`true`) — absent input counts as `true`, an assumption the result lists.
+    Monotherapy(bool),
+    /// The diagnosis is this one.
+    Diagnosis(Diagnosis),
+    /// CD19 expression is this.
+    Cd19(Cd19),
+    /// Philadelphia status is this.
+    Philadelphia(Philadelphia),
+    /// Age is at least this many months (one month = 1/12 year).
+    AgeAtLeastMonths(u32),
+    /// Age is at least this many years.
+    AgeAtLeastYears(u32),
+    /// Age is below this many years.
+    AgeUnderYears(u32),
+    /// The episode is newly diagnosed (`true`) or not.
+    NewlyDiagnosed(bool),
+    /// Active relapsed/refractory: `refractory`, or `relapsed` and not in remission.
+    ActiveRelapsedRefractory(bool),
+    /// Active relapse (relapsed and not in remission) after an allogeneic transplant.
+    ActiveRelapseAfterAlloHsct(bool),
+    /// In complete remission number N (CR1 when newly diagnosed, CR(n+1) after relapse n) for one of these N.
+    CompleteRemission(Vec<u32>),
+    /// MRD is at least this many percent.
+    MrdAtLeastPercent(f64),
+    /// Blincyto is given as part of consolidation therapy (`true`) or not.
+    Consolidation(bool),
+    /// A first relapse that is classified high-risk.
+    HighRiskFirstRelapse(bool),
+    /// At least this many prior lines of treatment.
+    PriorTherapyLinesAtLeast(u32),
+    /// At least this many failed tyrosine kinase inhibitors.
+    TkiFailuresAtLeast(u32),
+    /// Other treatment options remain (`true`) or not.
+    OtherOptionsAvailable(bool),
+    /// Blincyto would bridge to a planned allogeneic transplant (`true`) or not.
+    PlannedAlloHsct(bool),
+    /// Every one of these holds.
+    AllOf(Vec<Criterion>),
+    /// At least one of these holds.
+    AnyOf(Vec<Criterion>),
+}
+
+impl Criterion {
+    /// The input fields this criterion reads, in contract order, without duplicates.
+    pub fn fields(&self) -> Vec<Field> {
+        let mut out = Vec::new();
+        self.collect_fields(&mut out);
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn collect_fields(&self, out: &mut Vec<Field>) {
+        use Criterion::*;
+        match self {
+            Monotherapy(_) => out.push(Field::Monotherapy),
+            Diagnosis(_) => out.push(Field::Diagnosis),
+            Cd19(_) => out.push(Field::Cd19),
+            Philadelphia(_) => out.push(Field::Philadelphia),
+            AgeAtLeastMonths(_) | AgeAtLeastYears(_) | AgeUnderYears(_) => out.push(Field::AgeYears),
+            NewlyDiagnosed(_) => out.push(Field::DiseaseStatus),
+            ActiveRelapsedRefractory(_) => out.extend([Field::DiseaseStatus, Field::InRemission]),
+            ActiveRelapseAfterAlloHsct(_) => {
+                out.extend([Field::DiseaseStatus, Field::InRemission, Field::PriorAlloHsct])
+            }
+            CompleteRemission(_) => {
+                out.extend([Field::DiseaseStatus, Field::RelapseNumber, Field::InRemission])
+            }
+            MrdAtLeastPercent(_) => out.push(Field::MrdPercent),
+            Consolidation(_) => out.push(Field::Consolidation),
+            HighRiskFirstRelapse(_) => {
+                out.extend([Field::DiseaseStatus, Field::RelapseNumber, Field::HighRiskRelapse])
+            }
+            PriorTherapyLinesAtLeast(_) => out.push(Field::PriorTherapyLines),
+            TkiFailuresAtLeast(_) => out.push(Field::TkiFailures),
+            OtherOptionsAvailable(_) => out.push(Field::OtherOptionsAvailable),
+            PlannedAlloHsct(_) => out.push(Field::PlannedAlloHsct),
+            AllOf(all) | AnyOf(all) => all.iter().for_each(|c| c.collect_fields(out)),
+        }
+    }
+}
