@@ -1,17 +1,31 @@
 //! blincyto-checker: "Can I use Blincyto (blinatumomab) for this patient, here?"
 //!
-//! The pure core — [`vocab`], [`dataset`], [`patient`], [`checker`] and the compiled-in [`data`] —
-//! has no web dependency and is tested natively. The browser parts (the JS API and the
-//! `<blincyto-checker>` element) are compiled for `wasm32` only.
+//! The pure core has no web dependency and is tested natively:
+//! - [`vocab`]: the contract's fields, values, verdicts and the criteria vocabulary;
+//! - [`dataset`]: the dataset's types and validation; [`data`]: the dataset, compiled in;
+//! - [`patient`]: strict reading of untrusted input; [`checker`]: the decision;
+//! - [`i18n`]: one string table per language; [`summary`]: the plain-text record summary.
+//!
+//! The browser parts are compiled for `wasm32` only: [`api`] (the JS `evaluate`), `embed` (the
+//! `<blincyto-checker>` bridge) and `components` (the Yew form and answer).
 
 pub mod checker;
 pub mod data;
 pub mod dataset;
+pub mod i18n;
 pub mod patient;
+pub mod summary;
 pub mod vocab;
 
+#[cfg(target_arch = "wasm32")]
+pub mod api;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+
 pub use checker::Assessment;
-pub use patient::{InputError, Patient, RawValue};
+pub use patient::{InputError, InputObject, Patient, RawValue};
 
 /// Checks a patient against the compiled-in dataset.
 pub fn evaluate(patient: &Patient) -> Assessment<'static> {

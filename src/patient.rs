@@ -342,3 +342,99 @@ mod tests {
         assert_eq!(p, Patient::default());
     }
 }
+
+/// The input object as it arrives: its keys in order, values not yet validated. Deserializes
+/// from any serde source (serde-wasm-bindgen in the browser, serde_json in tests); anything but
+/// an object is an error naming `input`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct InputObject(pub Vec<(String, RawValue)>);
+
+impl InputObject {
+    /// Validates the object into a patient.
+    pub fn to_patient(&self) -> Result<Patient, InputError> {
+        Patient::from_pairs(self.0.iter().map(|(k, v)| (k.as_str(), v)))
+    }
+}
+
+/// The message for input that is not an object.
+pub const NOT_AN_OBJECT: &str =
+    "input: expected an object such as {\"jurisdiction\": \"se\", \"ageYears\": 8}";
+
+mod de {
+    use super::{InputObject, RawValue};
+    use core::fmt;
+    use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+    struct RawVisitor;
+
+    impl<'de> Visitor<'de> for RawVisitor {
+        type Value = RawValue;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
+            Ok(RawValue::Bool(v))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
+            Ok(RawValue::Number(v as f64))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
+            Ok(RawValue::Number(v as f64))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
+            Ok(RawValue::Number(v))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
+            Ok(RawValue::String(v.chars().take(200).collect()))
+        }
+        fn visit_unit<E>(self) -> Result<RawValue, E> {
+            Ok(RawValue::Null)
+        }
+        fn visit_none<E>(self) -> Result<RawValue, E> {
+            Ok(RawValue::Null)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(RawValue::Other("array"))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(RawValue::Other("object"))
+        }
+        fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<RawValue, E> {
+            Ok(RawValue::Other("array"))
+        }
+    }
+
+    impl<'de> Deserialize<'de> for RawValue {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(RawVisitor)
+        }
+    }
+
+    struct ObjectVisitor;
+
+    impl<'de> Visitor<'de> for ObjectVisitor {
+        type Value = InputObject;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<InputObject, A::Error> {
+            let mut pairs = Vec::new();
+            while let Some(key) = map.next_key::<String>()? {
+                let value = map.next_value::<RawValue>()?;
+                pairs.push((key, value));
+            }
+            Ok(InputObject(pairs))
+        }
+    }
+
+    impl<'de> Deserialize<'de> for InputObject {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_map(ObjectVisitor)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! The `<blincyto-checker>` bridge. (Being written.)

@@ -1,0 +1,1 @@
+//! One string table per language (sv, nb, en). (Being written.)

@@ -1,0 +1,1 @@
+//! The plain-text summary for the medical record. (Being written.)
