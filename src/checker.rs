@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::dataset::{Dataset, Indication, JurisdictionData, Note, Recommendation, Rule, Source, Text};
 use crate::patient::{Patient, Value};
 use crate::vocab::{
-    Cd19, Criterion, Diagnosis, DiseaseStatus, Field, IndicationId, Jurisdiction, Philadelphia, Verdict,
+    Cd19, Criterion, Diagnosis, DiseaseStatus, Field, FieldSet, IndicationId, Jurisdiction, Philadelphia, Verdict,
 };
 
 /// A criterion's state for a partial patient: decided, or waiting for a field.
@@ -404,6 +404,8 @@ pub struct Assessment<'d> {
     /// Fields whose values could still change the verdict, in the form's order.
     pub missing: Vec<Field>,
     pub jurisdiction: Option<Jurisdiction>,
+    /// The input as the checker read it (absent fields left out).
+    pub input: Patient,
     /// Each indication, each criterion met / not met / unknown.
     pub indications: Vec<IndicationCheck<'d>>,
     /// What decided the verdict: the rule(s) of the winning route and their recommendation.
@@ -439,8 +441,8 @@ pub struct CriterionCheck<'d> {
     #[serde(skip)]
     pub criterion: &'d Criterion,
     pub status: Check,
-    /// The patient's values of the fields the criterion reads (`None`: not given).
-    pub values: Vec<(Field, Option<String>)>,
+    /// The fields the criterion reads; their values are in [`Assessment::input`].
+    pub fields: FieldSet,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -496,7 +498,7 @@ pub fn evaluate<'d>(d: &'d Dataset, dom: &Domains, p: &Patient) -> Assessment<'d
                 .map(|c| CriterionCheck {
                     criterion: c,
                     status: check_exact(dom, core::slice::from_ref(c), p),
-                    values: c.fields().into_iter().map(|f| (f, p.get(f).map(Value::to_contract_string))).collect(),
+                    fields: c.field_set(),
                 })
                 .collect(),
             indication: ind,
@@ -560,6 +562,7 @@ pub fn evaluate<'d>(d: &'d Dataset, dom: &Domains, p: &Patient) -> Assessment<'d
         label: Label { status: label_status, indications: on },
         missing,
         jurisdiction: p.jurisdiction,
+        input: p.clone(),
         indications,
         decision,
         notes,

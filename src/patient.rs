@@ -6,26 +6,44 @@
 
 use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Field, Jurisdiction, Philadelphia};
 
-/// A patient, as far as known.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// A patient, as far as known. Serialises with the contract's field names, absent ones left out.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Patient {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub jurisdiction: Option<Jurisdiction>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub age_years: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub diagnosis: Option<Diagnosis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cd19: Option<Cd19>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub philadelphia: Option<Philadelphia>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub disease_status: Option<DiseaseStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub relapse_number: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub in_remission: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mrd_percent: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub consolidation: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub high_risk_relapse: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prior_therapy_lines: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prior_allo_hsct: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tki_failures: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub other_options_available: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub planned_allo_hsct: Option<bool>,
     /// `None` is read as `true` (monotherapy), an assumption the result lists.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub monotherapy: Option<bool>,
 }
 
@@ -62,8 +80,23 @@ impl Value {
 
 /// Shortest decimal form of a number: 8 → "8", 0.1 → "0.1".
 pub fn format_number(n: f64) -> String {
-    let s = format!("{n}");
-    s
+    format!("{n}")
+}
+
+/// A value serialises as the contract writes it: strings for enums, numbers, booleans.
+impl serde::Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Value::Jurisdiction(v) => v.serialize(s),
+            Value::Diagnosis(v) => v.serialize(s),
+            Value::Cd19(v) => v.serialize(s),
+            Value::Philadelphia(v) => v.serialize(s),
+            Value::DiseaseStatus(v) => v.serialize(s),
+            Value::Number(n) => s.serialize_f64(n),
+            Value::Count(n) => s.serialize_u32(n),
+            Value::Flag(b) => s.serialize_bool(b),
+        }
+    }
 }
 
 /// The largest whole number the counting fields accept; any larger count means the same to every

@@ -188,42 +188,62 @@ pub enum Criterion {
     AnyOf(Vec<Criterion>),
 }
 
+/// A set of fields, as bits (no allocation); iterates in contract order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FieldSet(u32);
+
+impl FieldSet {
+    pub fn of(fields: &[Field]) -> FieldSet {
+        FieldSet(fields.iter().fold(0, |bits, f| bits | 1 << (*f as u32)))
+    }
+    pub fn contains(self, f: Field) -> bool {
+        self.0 & (1 << (f as u32)) != 0
+    }
+    pub fn union(self, other: FieldSet) -> FieldSet {
+        FieldSet(self.0 | other.0)
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    pub fn iter(self) -> impl Iterator<Item = Field> {
+        Field::ALL.iter().copied().filter(move |f| self.contains(*f))
+    }
+}
+
+impl serde::Serialize for FieldSet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
 impl Criterion {
-    /// The input fields this criterion reads, in contract order, without duplicates.
+    /// The input fields this criterion reads, in contract order.
     pub fn fields(&self) -> Vec<Field> {
-        let mut out = Vec::new();
-        self.collect_fields(&mut out);
-        out.sort();
-        out.dedup();
-        out
+        self.field_set().iter().collect()
     }
 
-    fn collect_fields(&self, out: &mut Vec<Field>) {
+    /// The input fields this criterion reads.
+    pub fn field_set(&self) -> FieldSet {
         use Criterion::*;
+        use Field as F;
         match self {
-            Monotherapy(_) => out.push(Field::Monotherapy),
-            Diagnosis(_) => out.push(Field::Diagnosis),
-            Cd19(_) => out.push(Field::Cd19),
-            Philadelphia(_) => out.push(Field::Philadelphia),
-            AgeAtLeastMonths(_) | AgeAtLeastYears(_) | AgeUnderYears(_) => out.push(Field::AgeYears),
-            NewlyDiagnosed(_) => out.push(Field::DiseaseStatus),
-            ActiveRelapsedRefractory(_) => out.extend([Field::DiseaseStatus, Field::InRemission]),
-            ActiveRelapseAfterAlloHsct(_) => {
-                out.extend([Field::DiseaseStatus, Field::InRemission, Field::PriorAlloHsct])
-            }
-            CompleteRemission(_) => {
-                out.extend([Field::DiseaseStatus, Field::RelapseNumber, Field::InRemission])
-            }
-            MrdAtLeastPercent(_) => out.push(Field::MrdPercent),
-            Consolidation(_) => out.push(Field::Consolidation),
-            HighRiskFirstRelapse(_) => {
-                out.extend([Field::DiseaseStatus, Field::RelapseNumber, Field::HighRiskRelapse])
-            }
-            PriorTherapyLinesAtLeast(_) => out.push(Field::PriorTherapyLines),
-            TkiFailuresAtLeast(_) => out.push(Field::TkiFailures),
-            OtherOptionsAvailable(_) => out.push(Field::OtherOptionsAvailable),
-            PlannedAlloHsct(_) => out.push(Field::PlannedAlloHsct),
-            AllOf(all) | AnyOf(all) => all.iter().for_each(|c| c.collect_fields(out)),
+            Monotherapy(_) => FieldSet::of(&[F::Monotherapy]),
+            Diagnosis(_) => FieldSet::of(&[F::Diagnosis]),
+            Cd19(_) => FieldSet::of(&[F::Cd19]),
+            Philadelphia(_) => FieldSet::of(&[F::Philadelphia]),
+            AgeAtLeastMonths(_) | AgeAtLeastYears(_) | AgeUnderYears(_) => FieldSet::of(&[F::AgeYears]),
+            NewlyDiagnosed(_) => FieldSet::of(&[F::DiseaseStatus]),
+            ActiveRelapsedRefractory(_) => FieldSet::of(&[F::DiseaseStatus, F::InRemission]),
+            ActiveRelapseAfterAlloHsct(_) => FieldSet::of(&[F::DiseaseStatus, F::InRemission, F::PriorAlloHsct]),
+            CompleteRemission(_) => FieldSet::of(&[F::DiseaseStatus, F::RelapseNumber, F::InRemission]),
+            MrdAtLeastPercent(_) => FieldSet::of(&[F::MrdPercent]),
+            Consolidation(_) => FieldSet::of(&[F::Consolidation]),
+            HighRiskFirstRelapse(_) => FieldSet::of(&[F::DiseaseStatus, F::RelapseNumber, F::HighRiskRelapse]),
+            PriorTherapyLinesAtLeast(_) => FieldSet::of(&[F::PriorTherapyLines]),
+            TkiFailuresAtLeast(_) => FieldSet::of(&[F::TkiFailures]),
+            OtherOptionsAvailable(_) => FieldSet::of(&[F::OtherOptionsAvailable]),
+            PlannedAlloHsct(_) => FieldSet::of(&[F::PlannedAlloHsct]),
+            AllOf(all) | AnyOf(all) => all.iter().fold(FieldSet::default(), |s, c| s.union(c.field_set())),
         }
     }
 }
