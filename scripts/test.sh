@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Runs every test, from set-up to the browser: ./scripts/test.sh
+#
+# Stages run in the order of STAGES below and stop at the first failure (non-zero exit). To add
+# one (axe, benchmarks, ...), write a stage_<name> function and add <name> to STAGES. A stage
+# that has nothing to run yet calls `skip "<why>"` (exit 77, as in automake).
+#
+# Environment: BLINCYTO_SHARED  the shared contract and sources (default: ../shared beside the repo)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+
+STAGES=(native build contract web e2e)
+
+SHARED=${BLINCYTO_SHARED:-../shared}
+if [ ! -f "$SHARED/contract/run-examples.mjs" ]; then
+  echo "test: error: the shared contract is not at $SHARED/contract/run-examples.mjs." >&2
+  echo "test: put the shared/ directory beside this repository, or set BLINCYTO_SHARED=/path/to/shared." >&2
+  exit 1
+fi
+
+start=$SECONDS
+echo "=== test: setup ==="
+# shellcheck source=scripts/setup.sh
+. scripts/setup.sh
+echo "test: setup done in $((SECONDS - start))s"
+
+skip() { echo "test: SKIPPED: $*"; exit 77; }
+
+# 1. The pure core, natively: checker, dataset validation, contract examples, sweeps.
+stage_native() {
+  cargo test
+}
+
+# 2. The release build portals get: dist/blincyto-checker.js + the wasm core (wasm-opt -Oz).
+stage_build() {
+  trunk build --release --offline
+}
+
+# 3. The public contract examples through the shipped module in headless Chromium.
+stage_contract() {
+  node "$SHARED/contract/run-examples.mjs"
+}
+
+# 4. wasm-bindgen-test in headless Chromium (tests/web*.rs): mounting, attributes, events.
+#    The same feature set as the Trunk build (no native `cli`); browser flags in webdriver.json.
+stage_web() {
+  local targets=() f name
+  for f in tests/web*.rs tests/web*/main.rs; do
+    [ -e "$f" ] || continue
+    name=${f#tests/}; name=${name%/main.rs}; name=${name%.rs}
+    targets+=(--test "$name")
+  done
+  [ ${#targets[@]} -gt 0 ] || skip "no tests/web*.rs yet"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    CHROMEDRIVER=$(command -v chromedriver) \
+    WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json" \
+    cargo test --target wasm32-unknown-unknown --no-default-features "${targets[@]}"
+}
+
+# 5. End-to-end specs against dist/ (each e2e/*.mjs exits non-zero on failure). e2e/all.mjs is
+#    left out: it only re-runs the specs; helper modules such as e2e/lib.mjs have no side effect.
+stage_e2e() {
+  local f found=
+  for f in e2e/*.mjs; do
+    [ -e "$f" ] && [ "$f" != e2e/all.mjs ] || continue
+    found=1
+    echo "test: node $f"
+    node "$f"
+  done
+  [ -n "$found" ] || skip "no e2e/*.mjs yet"
+}
+
+passed=() skipped=()
+for stage in "${STAGES[@]}"; do
+  echo
+  echo "=== test: $stage ==="
+  t=$SECONDS
+  # A subshell outside any `if`, so that `set -e` stops the stage at its first failing command.
+  set +e
+  ( set -euo pipefail; "stage_$stage" )
+  rc=$?
+  set -e
+  if [ $rc -eq 77 ]; then
+    skipped+=("$stage")
+  elif [ $rc -ne 0 ]; then
+    echo
+    echo "test: FAILED at stage '$stage' (exit $rc) after $((SECONDS - start))s; passed before it: ${passed[*]:-none}"
+    exit 1
+  else
+    passed+=("$stage")
+    echo "test: $stage passed in $((SECONDS - t))s"
+  fi
+done
+
+echo
+echo "test: ALL PASSED in $((SECONDS - start))s — ${#passed[@]} stages passed (${passed[*]})${skipped[*]:+, ${#skipped[@]} skipped (${skipped[*]})}"
