@@ -80,7 +80,9 @@ pub fn eval(c: &Criterion, p: &Patient) -> Tri {
                 Ok(S::Refractory) => Ok(true),
                 Ok(S::NewlyDiagnosed) => Ok(false),
                 Ok(S::Relapsed) => remission.map(|r| !r),
-                Err(f) => all([Err(f), remission.map(|r| !r)]),
+                // Unknown status: `refractory` is active whatever `inRemission` says, so being in
+                // remission does not settle it (that shortcut once decided too early).
+                Err(f) => Err(f),
             },
             *b,
         ),
