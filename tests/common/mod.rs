@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+pub mod reference;
+
 use blincyto_checker::{InputError, Patient, RawValue};
 
 /// `../shared` beside the repository (override with BLINCYTO_SHARED).
@@ -31,4 +33,38 @@ pub fn patient(input: &serde_json::Value) -> Result<Patient, InputError> {
     let obj = input.as_object().expect("input is an object");
     let pairs: Vec<(String, RawValue)> = obj.iter().map(|(k, v)| (k.clone(), raw(v))).collect();
     Patient::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v)))
+}
+
+/// A small fixed-seed random generator (SplitMix64), so the sampled tests are reproducible
+/// without a dependency.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n` > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    /// One element of a non-empty slice.
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+
+    /// `true` with probability `percent` / 100.
+    pub fn chance(&mut self, percent: u32) -> bool {
+        self.below(100) < percent as usize
+    }
 }
