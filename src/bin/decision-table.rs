@@ -1,1 +1,292 @@
-fn main() {}
+//! `cargo run --bin decision-table` writes `docs/decision-table.md` from the compiled-in dataset
+//! (`data/blincyto.toml`): the five EU indications against the EU label, Sweden and Norway, with
+//! every verdict, its conditions in words, the recommendation behind it and the quoted sentence;
+//! then every source with every quote, and what the dataset knows it does not know.
+//!
+//! `cargo run --bin decision-table -- --check` writes nothing and exits non-zero when the file
+//! differs from what would be written (`tests/decision_table.rs` runs it). The output is
+//! deterministic: dataset order, no timestamps. Headings and explanations are in English; quotes
+//! stay in their original language.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use blincyto_checker::data::dataset;
+use blincyto_checker::dataset::{Cite, Dataset, JurisdictionData, Recommendation};
+use blincyto_checker::vocab::{Cd19, Criterion, Diagnosis, Philadelphia};
+
+const OUTPUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/decision-table.md");
+const GENERATE: &str = "cargo run --bin decision-table";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let check = match args.as_slice() {
+        [] => false,
+        [flag] if flag == "--check" => true,
+        _ => {
+            eprintln!("usage: {GENERATE} [-- --check]\n  writes docs/decision-table.md from data/blincyto.toml; --check only compares");
+            return ExitCode::from(2);
+        }
+    };
+    let table = render(dataset());
+    if check {
+        let current = std::fs::read_to_string(OUTPUT).unwrap_or_default().replace("\r\n", "\n");
+        if current == table {
+            println!("docs/decision-table.md is up to date");
+            return ExitCode::SUCCESS;
+        }
+        let line = current.lines().zip(table.lines()).position(|(a, b)| a != b).unwrap_or_else(|| current.lines().count().min(table.lines().count()));
+        eprintln!(
+            "docs/decision-table.md is stale: it differs from data/blincyto.toml from line {}.\nRegenerate it with `{GENERATE}` and commit the result.",
+            line + 1
+        );
+        return ExitCode::FAILURE;
+    }
+    if let Err(e) = std::fs::write(OUTPUT, &table) {
+        eprintln!("cannot write {OUTPUT}: {e}");
+        return ExitCode::FAILURE;
+    }
+    println!("wrote docs/decision-table.md ({} lines)", table.lines().count());
+    ExitCode::SUCCESS
+}
+
+/// The whole document.
+fn render(d: &Dataset) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    line(w, "# Blincyto (blinatumomab): decision table");
+    line(w, "");
+    line(w, &format!("Generated from `data/blincyto.toml` by `{GENERATE}`. Do not edit by hand: change the dataset and regenerate."));
+    line(w, "");
+    line(w, &format!("- Dataset version: **{}**", d.version));
+    line(w, &format!("- As of: **{}** (the latest source date the dataset reflects; later decisions are not in it)", d.as_of));
+    line(w, "");
+    line(w, &format!("> **Authority.** {}", d.authority.en));
+    line(w, ">");
+    line(w, &format!("> {}", d.authority.sv));
+    line(w, ">");
+    line(w, &format!("> {}", d.authority.nb));
+    line(w, "");
+
+    line(w, "## Indications by jurisdiction");
+    line(w, "");
+    line(w, "All EU indications are monotherapy for CD19-positive B-cell precursor ALL. A patient on no indication is `off-label`, whatever the jurisdiction; a patient on several gets the most permissive verdict: yes > yes-with-conditions > pending > no-recommendation > no.");
+    line(w, "");
+    let jurisdictions: Vec<&JurisdictionData> = d.jurisdictions.iter().collect();
+    let mut header = String::from("| Indication | EU label |");
+    let mut rule = String::from("|---|---|");
+    for j in &jurisdictions {
+        let _ = write!(header, " {} ({}) |", j.name.en, j.authority);
+        rule.push_str("---|");
+    }
+    line(w, &header);
+    line(w, &rule);
+    for ind in &d.indications {
+        let mut row = String::from("| ");
+        row += &cell(&[
+            format!("**{}**", ind.id),
+            ind.name.en.clone(),
+            format!("Criteria: {}.", all_of(&ind.criteria)),
+        ]);
+        row += " | ";
+        let mut eu = vec![format!("Approved **{}**", ind.approved)];
+        for c in std::iter::once(&ind.cite).chain(&ind.also_cite) {
+            eu.push(quoted(d, c));
+        }
+        row += &cell(&eu);
+        row += " |";
+        for j in &jurisdictions {
+            let mut parts = Vec::new();
+            for r in j.rules.iter().filter(|r| r.indications.contains(&ind.id)) {
+                if !parts.is_empty() {
+                    parts.push("—".to_string());
+                }
+                let when = if r.when.is_empty() { "for every patient on this indication".to_string() } else { format!("when {}", all_of(&r.when)) };
+                parts.push(format!("**{}** {when}", r.verdict));
+                parts.push(r.reason.en.clone());
+                match j.recommendation(&r.basis) {
+                    Some(rec) => parts.extend(recommendation(d, rec)),
+                    None => parts.push(format!("(basis `{}` not found)", r.basis)),
+                }
+            }
+            if parts.is_empty() {
+                parts.push("no rule: no recommendation".into());
+            }
+            row += " ";
+            row += &cell(&parts);
+            row += " |";
+        }
+        line(w, &row);
+    }
+    line(w, "");
+
+    line(w, "## Recommendations and assessments");
+    line(w, "");
+    line(w, "Every record the rules and notes rest on, including documented absences of an assessment.");
+    line(w, "");
+    for j in &jurisdictions {
+        line(w, &format!("### {} ({})", j.name.en, j.authority));
+        line(w, "");
+        line(w, &format!("Current status: <{}>", j.url));
+        line(w, "");
+        for rec in &j.recommendations {
+            let used = j.rules.iter().any(|r| r.basis == rec.id);
+            let mut parts = recommendation(d, rec);
+            parts.truncate(1);
+            line(w, &format!("- `{}`: {}. Scope: {}.{}", rec.id, parts[0], rec.scope.en, if used { "" } else { " (Behind no verdict; see the notes.)" }));
+        }
+        line(w, "");
+    }
+
+    line(w, "## Notes shown with an answer");
+    line(w, "");
+    line(w, "Notes are information, not conditions.");
+    line(w, "");
+    for j in &jurisdictions {
+        for n in &j.notes {
+            let when = if n.when.is_empty() { "always".to_string() } else { format!("when {}", all_of(&n.when)) };
+            line(w, &format!("- **{}**, `{}`, {when}: {}", j.name.en, n.id, n.text.en));
+            line(w, &format!("  {}", quoted(d, &n.cite)));
+        }
+    }
+    line(w, "");
+
+    line(w, "## Sources");
+    line(w, "");
+    line(w, "Every sentence the dataset rests on, verbatim in its original language (whitespace folded).");
+    line(w, "");
+    for s in &d.sources {
+        line(w, &format!("### <a id=\"source-{}\"></a>{}", s.id, s.title));
+        line(w, "");
+        line(w, &format!("- Id: `{}`", s.id));
+        line(w, &format!("- Publisher: {}", s.publisher));
+        line(w, &format!("- Date: {}", s.date));
+        line(w, &format!("- Language: {}", s.lang));
+        line(w, &format!("- URL: <{}>", s.url));
+        line(w, "");
+        for q in &s.quotes {
+            line(w, &format!("Quote `{}`:", q.id));
+            line(w, "");
+            line(w, &format!("> {}", q.text));
+            line(w, "");
+        }
+    }
+
+    line(w, "## Known unknowns");
+    line(w, "");
+    for u in &d.unknowns {
+        line(w, &format!("- {}", u.en));
+    }
+    out
+}
+
+fn line(out: &mut String, text: &str) {
+    out.push_str(text);
+    out.push('\n');
+}
+
+/// One table cell: parts separated by line breaks, pipes escaped.
+fn cell(parts: &[String]) -> String {
+    parts.iter().map(|p| p.replace('|', "\\|")).collect::<Vec<_>>().join("<br>")
+}
+
+/// A recommendation's case, status, date, conditions and quoted sentence(s).
+fn recommendation(d: &Dataset, rec: &Recommendation) -> Vec<String> {
+    let mut parts = Vec::new();
+    let case = rec.case.as_deref().map_or("no case number".to_string(), |c| format!("case {c}"));
+    parts.push(format!(
+        "{} ({case}): status *{}*, date {}, by {}",
+        rec.title.en,
+        rec.status.as_str().replace('-', " "),
+        rec.date,
+        rec.decided_by
+    ));
+    if !rec.conditions.is_empty() {
+        let conditions: Vec<&str> = rec.conditions.iter().map(|c| c.en.as_str()).collect();
+        parts.push(format!("Conditions: {}", conditions.join(" ")));
+    }
+    for c in std::iter::once(&rec.cite).chain(&rec.also_cite) {
+        parts.push(quoted(d, c));
+    }
+    parts
+}
+
+/// «quote» — source title, date, URL (with a link to the source in the list below).
+fn quoted(d: &Dataset, cite: &Cite) -> String {
+    match d.quote(cite) {
+        Some((s, q)) => format!(
+            "«{}» — [*{}*](#source-{}), {}, <{}>",
+            q.text, s.title, s.id, s.date, s.url
+        ),
+        None => format!("(quote `{}` of `{}` not found)", cite.quote, cite.source),
+    }
+}
+
+/// Criteria joined with "and".
+fn all_of(criteria: &[Criterion]) -> String {
+    criteria.iter().map(|c| words(c, true)).collect::<Vec<_>>().join("; ")
+}
+
+fn years(n: u32) -> String {
+    if n == 1 { "1 year".into() } else { format!("{n} years") }
+}
+
+/// A criterion in English words. `top`: not nested inside any-of/all-of (no parentheses needed).
+fn words(c: &Criterion, top: bool) -> String {
+    use Criterion as C;
+    let flag = |b: bool, yes: &str, no: &str| if b { yes.to_string() } else { no.to_string() };
+    match c {
+        C::Monotherapy(b) => flag(*b, "monotherapy", "combination therapy"),
+        C::Diagnosis(Diagnosis::BPrecursorAll) => "B-cell precursor ALL".into(),
+        C::Diagnosis(Diagnosis::TAll) => "T-cell ALL".into(),
+        C::Diagnosis(Diagnosis::Other) => "another leukaemia".into(),
+        C::Cd19(Cd19::Positive) => "CD19-positive".into(),
+        C::Cd19(Cd19::Negative) => "CD19-negative".into(),
+        C::Philadelphia(Philadelphia::Negative) => "Philadelphia-negative".into(),
+        C::Philadelphia(Philadelphia::Positive) => "Philadelphia-positive".into(),
+        C::AgeAtLeastMonths(m) => format!("aged {m} month{} or older", if *m == 1 { "" } else { "s" }),
+        C::AgeAtLeastYears(y) => format!("aged {} or older", years(*y)),
+        C::AgeUnderYears(y) => format!("younger than {}", years(*y)),
+        C::NewlyDiagnosed(b) => flag(*b, "newly diagnosed", "not newly diagnosed"),
+        C::ActiveRelapsedRefractory(b) => flag(
+            *b,
+            "active relapsed or refractory disease (refractory, or relapsed and not in remission)",
+            "no active relapsed or refractory disease",
+        ),
+        C::ActiveRelapseAfterAlloHsct(b) => flag(
+            *b,
+            "in relapse (not in remission) after an allogeneic stem cell transplant",
+            "not in relapse after an allogeneic stem cell transplant",
+        ),
+        C::CompleteRemission(ns) => {
+            let ordinal = |n: u32| match n {
+                1 => "first".to_string(),
+                2 => "second".to_string(),
+                3 => "third".to_string(),
+                n => format!("{n}th"),
+            };
+            let names: Vec<String> = ns.iter().map(|n| ordinal(*n)).collect();
+            let short: Vec<String> = ns.iter().map(|n| format!("CR{n}")).collect();
+            format!("in {} complete remission ({})", names.join(" or "), short.join(" or "))
+        }
+        C::MrdAtLeastPercent(p) => format!("MRD ≥ {p} %"),
+        C::Consolidation(b) => flag(*b, "as part of consolidation therapy", "not as part of consolidation therapy"),
+        C::HighRiskFirstRelapse(b) => flag(*b, "high-risk first relapse", "no high-risk first relapse"),
+        C::PriorTherapyLinesAtLeast(n) => format!("at least {n} prior treatment{}", if *n == 1 { "" } else { "s" }),
+        C::TkiFailuresAtLeast(n) => format!("failure of at least {n} TKI{}", if *n == 1 { "" } else { "s" }),
+        C::OtherOptionsAvailable(b) => flag(*b, "alternative treatment options remain", "no alternative treatment options"),
+        C::PlannedAlloHsct(b) => flag(
+            *b,
+            "bridging to a planned allogeneic stem cell transplant",
+            "no allogeneic stem cell transplant planned",
+        ),
+        C::AllOf(parts) => {
+            let text = parts.iter().map(|c| words(c, false)).collect::<Vec<_>>().join(" and ");
+            if top { text } else { format!("({text})") }
+        }
+        C::AnyOf(parts) => {
+            let text = parts.iter().map(|c| words(c, false)).collect::<Vec<_>>().join(", or ");
+            if top { format!("either {text}") } else { format!("(either {text})") }
+        }
+    }
+}
