@@ -538,14 +538,24 @@ pub fn evaluate<'d>(d: &'d Dataset, dom: &Domains, p: &Patient) -> Assessment<'d
         });
     }
     if let (Some(jd), false) = (jd, matches!(verdict, Verdict::OffLabel | Verdict::Incomplete)) {
-        for id in &on {
-            if let Ok(Some(rule)) = route(jd, *id, p) {
-                if rule.verdict != verdict {
+        // One decision per winning route. The verdict can also be decided while no single
+        // indication is certain yet (an adult in Sweden without a transplant plan gets "no
+        // recommendation" on every adult indication): then cite the rules of the indications
+        // still possible that give the verdict, each recommendation once.
+        let certain = !on.is_empty();
+        let candidates = indications
+            .iter()
+            .filter(|i| if certain { i.status == Check::Met } else { i.status == Check::Unknown })
+            .map(|i| i.id);
+        for id in candidates {
+            if let Ok(Some(rule)) = route(jd, id, p) {
+                let cited = decision.iter().any(|d: &Decision| d.recommendation.id == rule.basis);
+                if rule.verdict != verdict || (!certain && cited) {
                     continue;
                 }
                 if let Some(rec) = jd.recommendation(&rule.basis) {
                     if let (Some(quote), Some((source, _))) = (cite(&mut sources, &rec.cite), d.quote(&rec.cite)) {
-                        decision.push(Decision { indication: *id, verdict: rule.verdict, reason: &rule.reason, recommendation: rec, quote, source });
+                        decision.push(Decision { indication: id, verdict: rule.verdict, reason: &rule.reason, recommendation: rec, quote, source });
                     }
                 }
             }

@@ -56,3 +56,19 @@ fn every_public_example_holds() {
     }
     assert!(failures.is_empty(), "{} of {} examples fail:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }
+
+/// A verdict decided before any single indication is certain still cites its recommendation.
+#[test]
+fn a_verdict_decided_early_still_cites_its_basis() {
+    let input = serde_json::json!({
+        "jurisdiction": "se", "ageYears": 40, "diagnosis": "b-precursor-all", "cd19": "positive",
+        "philadelphia": "negative", "inRemission": true, "relapseNumber": 1, "mrdPercent": 0.5,
+        "plannedAlloHsct": false
+    });
+    let a = evaluate(&common::patient(&input).unwrap());
+    assert_eq!(a.verdict, Verdict::NoRecommendation);
+    assert!(a.label.indications.is_empty());
+    assert_eq!(a.decision.len(), 1, "{:?}", a.decision.iter().map(|d| &d.recommendation.id).collect::<Vec<_>>());
+    assert_eq!(a.decision[0].recommendation.id, "se-adults-not-assessed");
+    assert!(!a.sources.is_empty());
+}
