@@ -1,1 +1,631 @@
-//! One string table per language (sv, nb, en). (Being written.)
+//! One string table per language (sv, nb, en), and the locale-aware reading and writing of
+//! numbers and dates.
+//!
+//! Every user-facing string of the widget and of the record summary lives in a [`Strings`]
+//! table; `sv.rs`, `nb.rs` and `en.rs` fill the same struct, so a missing translation is a
+//! compile error. Phrases whose grammar depends on the language (a criterion in words, the
+//! clause "if MRD were ≥ 0,1 %") are functions in the table, written per language from the typed
+//! vocabulary. Pure: no web dependency, tested natively.
+
+use crate::checker::Check;
+use crate::patient::{parse_decimal, Value, MAX_COUNT};
+use crate::vocab::{Criterion, Field, Jurisdiction, Lang, RecommendationStatus, Verdict};
+
+mod en;
+mod nb;
+mod sv;
+
+/// Everything the widget and the summary say, in one language.
+pub struct Strings {
+    pub lang: Lang,
+
+    // --- The form -------------------------------------------------------------------------
+    /// The widget's heading.
+    pub title: &'static str,
+    /// One sentence under the heading.
+    pub intro: &'static str,
+    /// The accessible name of the question form.
+    pub questions: &'static str,
+    /// The Sweden / Norway switch.
+    pub jurisdiction_legend: &'static str,
+    /// The switch's options, with the deciding body.
+    pub jurisdiction_option: fn(Jurisdiction) -> &'static str,
+    /// A question (legend or label) for each field.
+    pub question: fn(Field) -> &'static str,
+    /// A hint under a question, where one helps.
+    pub hint: fn(Field) -> Option<&'static str>,
+    /// The short name of a field (summary, criteria, "what is missing").
+    pub field_name: fn(Field) -> &'static str,
+    /// An option of a choice field in words ("Ph-negativ").
+    pub option: fn(Value) -> &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    /// The age unit choice.
+    pub age_unit_label: &'static str,
+    pub unit_years: &'static str,
+    pub unit_months: &'static str,
+    /// "(assumed)" after the default answer to the monotherapy question.
+    pub assumed: &'static str,
+    /// An impossible or unreadable entry, tied to its field.
+    pub entry_error: fn(Field, EntryError, AgeUnit) -> String,
+    pub start_over: &'static str,
+
+    // --- The answer -----------------------------------------------------------------------
+    pub answer_heading: &'static str,
+    /// The headline of a verdict, in plain words.
+    pub verdict: fn(Verdict) -> &'static str,
+    /// Appended to "yes" when Blincyto bridges to a planned transplant.
+    pub bridging_qualifier: &'static str,
+    /// One sentence that explains the kind of answer.
+    pub verdict_explainer: fn(Verdict) -> &'static str,
+    /// "Answer these to get an answer:" (before the missing fields).
+    pub missing_intro: &'static str,
+    /// The patient is on label though the answer still needs more.
+    pub on_label_so_far: &'static str,
+    pub indications_heading: &'static str,
+    /// The indications the patient does not meet, with their unmet criteria.
+    pub other_indications_heading: &'static str,
+    /// On label, but which indication depends on answers that do not change the verdict.
+    pub on_label_some: &'static str,
+    /// Met / not met / unknown, for screen readers next to ✓ ✗ ?.
+    pub check: fn(Check) -> &'static str,
+    /// A criterion in words.
+    pub criterion: fn(&Criterion) -> String,
+    /// "Patient:" before the patient's values.
+    pub patient_values: &'static str,
+    /// A field that is not answered.
+    pub not_given: &'static str,
+    pub decision_heading: &'static str,
+    pub decided_by: &'static str,
+    pub status_label: &'static str,
+    pub date_label: &'static str,
+    pub case_label: &'static str,
+    pub reason_label: &'static str,
+    pub conditions_label: &'static str,
+    pub source_label: &'static str,
+    /// A recommendation's status in words.
+    pub status: fn(RecommendationStatus) -> &'static str,
+    /// "undated".
+    pub undated: &'static str,
+    pub notes_heading: &'static str,
+    pub assumptions_heading: &'static str,
+    /// The monotherapy assumption.
+    pub assumption_monotherapy: &'static str,
+    pub alternatives_heading: &'static str,
+    /// The condition of an alternative: the clause after "if" (field, value, exclusive upper bound).
+    pub clause: fn(Field, Value, Option<Value>) -> String,
+    /// "If {clause}, the answer would be: {verdict}".
+    pub alternative: fn(&str, &str) -> String,
+    pub sources_heading: &'static str,
+    /// "The sources were checked up to {as_of} (dataset version {version})."
+    pub as_of: fn(&str, &str) -> String,
+
+    // --- Copy, overview, errors -----------------------------------------------------------
+    pub copy_summary: &'static str,
+    pub copied: &'static str,
+    /// The clipboard is not available: the text is shown selected instead.
+    pub copy_fallback: &'static str,
+    pub summary_label: &'static str,
+    pub overview_summary: &'static str,
+    pub overview_intro: &'static str,
+    pub col_indication: &'static str,
+    pub col_eu: &'static str,
+    pub eu_approved: &'static str,
+    /// What the widget says when it failed.
+    pub failure: &'static str,
+
+    // --- The plain-text summary -------------------------------------------------------------
+    pub summary_title: &'static str,
+    pub summary_jurisdiction: &'static str,
+    pub summary_answer: &'static str,
+    pub summary_answers: &'static str,
+    pub summary_missing: &'static str,
+    pub summary_indication: &'static str,
+    pub summary_label_status_off: &'static str,
+    pub summary_footer: &'static str,
+}
+
+/// The string table of `lang`.
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Sv => &sv::STRINGS,
+        Lang::Nb => &nb::STRINGS,
+        Lang::En => &en::STRINGS,
+    }
+}
+
+/// Reads a BCP 47 language tag: `sv`, `sv-SE` → Swedish; `nb`, `no`, `nn`, `nb-NO` → Norwegian
+/// bokmål; `en`, `en-GB` → English. `None` for any other language.
+pub fn parse_lang(tag: &str) -> Option<Lang> {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    match primary.as_str() {
+        "sv" => Some(Lang::Sv),
+        "nb" | "no" | "nn" => Some(Lang::Nb),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// Reads the `jurisdiction` attribute: `se` or `no`, any case, spaces ignored.
+pub fn parse_jurisdiction(text: &str) -> Option<Jurisdiction> {
+    Jurisdiction::parse(&text.trim().to_ascii_lowercase())
+}
+
+/// A number as the language writes it: at most `decimals` decimals, no trailing zeros, decimal
+/// comma in Swedish and Norwegian (0,1), a point in English (0.1).
+pub fn number(lang: Lang, x: f64, decimals: usize) -> String {
+    // Rounded through an integer rather than `format!("{x:.2}")`, which would pull the exact
+    // float formatter into the wasm; the widget's numbers are small (ages, percentages, counts).
+    let decimals = decimals.min(6) as i32;
+    let scaled = (x.abs() * 10f64.powi(decimals)).round() as u64;
+    let unit = 10u64.pow(decimals as u32);
+    let (whole, mut fraction) = (scaled / unit, scaled % unit);
+    let mut digits = decimals;
+    while digits > 0 && fraction % 10 == 0 {
+        fraction /= 10;
+        digits -= 1;
+    }
+    let sign = if x < 0.0 && scaled != 0 { "-" } else { "" };
+    let point = match lang {
+        Lang::Sv | Lang::Nb => ',',
+        Lang::En => '.',
+    };
+    if digits == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}{point}{fraction:0width$}", width = digits as usize)
+    }
+}
+
+/// A percentage as the language writes it, with a no-break space before `%` in Swedish and
+/// Norwegian ("0,1 %") and none in English ("0.1%").
+pub fn percent(lang: Lang, x: f64) -> String {
+    match lang {
+        Lang::Sv | Lang::Nb => format!("{}\u{a0}%", number(lang, x, 4)),
+        Lang::En => format!("{}%", number(lang, x, 4)),
+    }
+}
+
+/// A dataset date (`YYYY-MM-DD` or `undated`) as the language writes it: Swedish keeps ISO
+/// (2021-11-22), Norwegian writes 22.11.2021, English 22 Nov 2021.
+pub fn date(lang: Lang, iso: &str) -> String {
+    if iso == "undated" {
+        return strings(lang).undated.into();
+    }
+    let parts: Vec<&str> = iso.split('-').collect();
+    let [y, m, d] = parts[..] else { return iso.into() };
+    match lang {
+        Lang::Sv => iso.into(),
+        Lang::Nb => format!("{d}.{m}.{y}"),
+        Lang::En => {
+            const MONTHS: [&str; 12] =
+                ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+            let month = m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+            match month {
+                Some(name) => format!("{} {name} {y}", d.trim_start_matches('0')),
+                None => iso.into(),
+            }
+        }
+    }
+}
+
+/// An age in years as the language writes it: months below one year ("3 månader"), years
+/// with at most one decimal above ("2,5 år").
+pub fn age(lang: Lang, years: f64) -> String {
+    if years < 1.0 - 1e-9 {
+        let months = years * 12.0;
+        let text = number(lang, months, 1);
+        let one = (months - 1.0).abs() < 1e-9;
+        let unit = match (lang, one) {
+            (Lang::Sv, true) => "månad",
+            (Lang::Sv, false) => "månader",
+            (Lang::Nb, true) => "måned",
+            (Lang::Nb, false) => "måneder",
+            (Lang::En, true) => "month",
+            (Lang::En, false) => "months",
+        };
+        format!("{text} {unit}")
+    } else {
+        let unit = match lang {
+            Lang::Sv => "år",
+            Lang::Nb => "år",
+            Lang::En if (years - 1.0).abs() < 1e-9 => "year",
+            Lang::En => "years",
+        };
+        format!("{} {unit}", number(lang, years, 1))
+    }
+}
+
+/// A patient's value of `field` in words ("8 år", "Ph-negativ", "ja").
+pub fn value(lang: Lang, field: Field, v: Value) -> String {
+    let t = strings(lang);
+    match (field, v) {
+        (Field::AgeYears, Value::Number(x)) => age(lang, x),
+        (Field::MrdPercent, Value::Number(x)) => percent(lang, x),
+        (_, Value::Number(x)) => number(lang, x, 4),
+        (_, Value::Count(n)) => n.to_string(),
+        (_, Value::Flag(true)) => lowercase_first(t.yes),
+        (_, Value::Flag(false)) => lowercase_first(t.no),
+        (_, other) => (t.option)(other).into(),
+    }
+}
+
+/// The text with its first letter in upper case ("ålder" → "Ålder").
+pub fn capitalize(text: &str) -> String {
+    swap_first(text, true)
+}
+
+/// The text with its first letter in lower case ("Rekommenderas" → "rekommenderas").
+pub fn lowercase_first(text: &str) -> String {
+    swap_first(text, false)
+}
+
+/// Changes the case of the first letter. Knows ASCII and the Nordic letters only, which is all
+/// the widget's words need, and keeps Unicode's case tables (≈20 kB) out of the wasm.
+fn swap_first(text: &str, to_upper: bool) -> String {
+    const PAIRS: [(char, char); 7] =
+        [('å', 'Å'), ('ä', 'Ä'), ('ö', 'Ö'), ('æ', 'Æ'), ('ø', 'Ø'), ('é', 'É'), ('ü', 'Ü')];
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else { return String::new() };
+    if !to_upper && chars.clone().next().is_some_and(|c| c.is_ascii_uppercase()) {
+        return text.to_string(); // an acronym (MRD, CD19) keeps its case
+    }
+    let swapped = if to_upper {
+        PAIRS.iter().find(|(l, _)| *l == first).map_or(first.to_ascii_uppercase(), |(_, u)| *u)
+    } else {
+        PAIRS.iter().find(|(_, u)| *u == first).map_or(first.to_ascii_lowercase(), |(l, _)| *l)
+    };
+    core::iter::once(swapped).chain(chars).collect()
+}
+
+/// The unit an age is typed in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AgeUnit {
+    #[default]
+    Years,
+    /// For infants; the value sent is months / 12.
+    Months,
+}
+
+impl AgeUnit {
+    /// The `value` of the unit's `<option>`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgeUnit::Years => "years",
+            AgeUnit::Months => "months",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<AgeUnit> {
+        match text {
+            "years" => Some(AgeUnit::Years),
+            "months" => Some(AgeUnit::Months),
+            _ => None,
+        }
+    }
+}
+
+/// Why a typed entry cannot be used.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum EntryError {
+    /// Not a number at all.
+    NotANumber,
+    /// A count with a fraction.
+    NotWhole,
+    /// Outside what the field accepts, in the unit it was typed in.
+    OutOfRange { min: f64, max: f64 },
+}
+
+/// Whether a field is typed as text (a number) rather than chosen.
+pub fn is_typed(field: Field) -> bool {
+    matches!(
+        field,
+        Field::AgeYears | Field::MrdPercent | Field::RelapseNumber | Field::PriorTherapyLines | Field::TkiFailures
+    )
+}
+
+/// Reads a number typed into the form for `field`: decimal comma or point, age in `unit`
+/// (sent as years), counts as whole numbers. Empty text is `Ok(None)` (missing); an impossible
+/// value is an error (and counts as missing).
+pub fn read_entry(field: Field, text: &str, unit: AgeUnit) -> Result<Option<Value>, EntryError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let n = parse_decimal(text).ok_or(EntryError::NotANumber)?;
+    let in_range = |min: f64, max: f64| {
+        if (min..=max).contains(&n) {
+            Ok(n)
+        } else {
+            Err(EntryError::OutOfRange { min, max })
+        }
+    };
+    let whole = |min: f64| {
+        let n = in_range(min, MAX_COUNT)?;
+        if n.fract() == 0.0 {
+            Ok(Some(Value::Count(n as u32)))
+        } else {
+            Err(EntryError::NotWhole)
+        }
+    };
+    match field {
+        Field::AgeYears => match unit {
+            AgeUnit::Years => in_range(0.0, 120.0).map(|n| Some(Value::Number(n))),
+            AgeUnit::Months => in_range(0.0, 1440.0).map(|n| Some(Value::Number(n / 12.0))),
+        },
+        Field::MrdPercent => in_range(0.0, 100.0).map(|n| Some(Value::Number(n))),
+        Field::RelapseNumber => whole(1.0),
+        Field::PriorTherapyLines | Field::TkiFailures => whole(0.0),
+        _ => Err(EntryError::NotANumber),
+    }
+}
+
+/// The choices of a field answered by picking, in the contract's order.
+pub fn choices(field: Field) -> Vec<Value> {
+    use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Philadelphia};
+    match field {
+        Field::Jurisdiction => Jurisdiction::ALL.iter().map(|v| Value::Jurisdiction(*v)).collect(),
+        Field::Diagnosis => Diagnosis::ALL.iter().map(|v| Value::Diagnosis(*v)).collect(),
+        Field::Cd19 => Cd19::ALL.iter().map(|v| Value::Cd19(*v)).collect(),
+        Field::Philadelphia => Philadelphia::ALL.iter().map(|v| Value::Philadelphia(*v)).collect(),
+        Field::DiseaseStatus => DiseaseStatus::ALL.iter().map(|v| Value::DiseaseStatus(*v)).collect(),
+        f if is_typed(f) => Vec::new(),
+        _ => vec![Value::Flag(true), Value::Flag(false)],
+    }
+}
+
+/// Shared by the language files: a count range in words ("färre än 2", "minst 2", "2–3").
+pub(crate) fn count_range(
+    lo: u32,
+    below: Option<u32>,
+    fewer_than: fn(u32) -> String,
+    at_least: fn(u32) -> String,
+) -> String {
+    match below {
+        None => at_least(lo),
+        Some(b) if lo == 0 => fewer_than(b),
+        Some(b) if b == lo + 1 => lo.to_string(),
+        Some(b) => format!("{lo}–{}", b - 1),
+    }
+}
+
+/// Shared by the language files: the criteria of a composite, each in words, nested
+/// composites in parentheses.
+pub(crate) fn join_criteria(parts: &[Criterion], word: fn(&Criterion) -> String, conjunction: &str) -> String {
+    parts
+        .iter()
+        .map(|c| match c {
+            Criterion::AllOf(_) | Criterion::AnyOf(_) => format!("({})", word(c)),
+            _ => word(c),
+        })
+        .collect::<Vec<_>>()
+        .join(conjunction)
+}
+
+/// Shared by the language files: an ordinal word for small numbers.
+pub(crate) fn ordinal(n: u32, words: [&'static str; 5], fallback: fn(u32) -> String) -> String {
+    match n {
+        1..=5 => words[n as usize - 1].into(),
+        _ => fallback(n),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Philadelphia};
+
+    const LANGS: [Lang; 3] = [Lang::Sv, Lang::Nb, Lang::En];
+
+    #[test]
+    fn language_tags() {
+        assert_eq!(parse_lang("sv"), Some(Lang::Sv));
+        assert_eq!(parse_lang("sv-SE"), Some(Lang::Sv));
+        assert_eq!(parse_lang("nb"), Some(Lang::Nb));
+        assert_eq!(parse_lang("no"), Some(Lang::Nb));
+        assert_eq!(parse_lang("nn"), Some(Lang::Nb));
+        assert_eq!(parse_lang("nb-NO"), Some(Lang::Nb));
+        assert_eq!(parse_lang("en-GB"), Some(Lang::En));
+        assert_eq!(parse_lang(" EN "), Some(Lang::En));
+        assert_eq!(parse_lang("de"), None);
+        assert_eq!(parse_lang(""), None);
+        assert_eq!(parse_jurisdiction(" NO "), Some(Jurisdiction::No));
+        assert_eq!(parse_jurisdiction("dk"), None);
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(number(Lang::Sv, 0.1, 4), "0,1");
+        assert_eq!(number(Lang::En, 0.1, 4), "0.1");
+        assert_eq!(number(Lang::Nb, 8.0, 2), "8");
+        assert_eq!(number(Lang::Sv, 2.25, 1), "2,3");
+        assert_eq!(number(Lang::En, 0.05, 4), "0.05");
+        assert_eq!(number(Lang::En, 1.0 / 12.0, 4), "0.0833");
+        assert_eq!(number(Lang::En, -0.00001, 2), "0");
+        assert_eq!(number(Lang::Sv, 1440.0, 2), "1440");
+        assert_eq!(number(Lang::Sv, 17.5, 1), "17,5");
+        assert_eq!(percent(Lang::Sv, 0.1), "0,1\u{a0}%");
+        assert_eq!(percent(Lang::En, 0.1), "0.1%");
+        assert_eq!(age(Lang::Sv, 8.0), "8 år");
+        assert_eq!(age(Lang::Sv, 0.25), "3 månader");
+        assert_eq!(age(Lang::Sv, 1.0 / 12.0), "1 månad");
+        assert_eq!(age(Lang::En, 1.0), "1 year");
+        assert_eq!(age(Lang::Nb, 2.5), "2,5 år");
+    }
+
+    #[test]
+    fn first_letters_change_case() {
+        assert_eq!(capitalize("ålder minst 18 år"), "Ålder minst 18 år");
+        assert_eq!(capitalize("aktiv"), "Aktiv");
+        assert_eq!(capitalize(""), "");
+        assert_eq!(lowercase_first("Rekommenderas"), "rekommenderas");
+        assert_eq!(lowercase_first("Øvrige"), "øvrige");
+        assert_eq!(lowercase_first("MRD"), "MRD");
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        assert_eq!(date(Lang::Sv, "2021-11-22"), "2021-11-22");
+        assert_eq!(date(Lang::Nb, "2021-11-22"), "22.11.2021");
+        assert_eq!(date(Lang::En, "2021-11-02"), "2 Nov 2021");
+        assert_eq!(date(Lang::Sv, "undated"), "odaterad");
+        assert_eq!(date(Lang::Nb, "undated"), "udatert");
+        assert_eq!(date(Lang::En, "undated"), "undated");
+    }
+
+    #[test]
+    fn entries_are_read_as_people_type_them() {
+        use AgeUnit::*;
+        assert_eq!(read_entry(Field::MrdPercent, "0,1", Years), Ok(Some(Value::Number(0.1))));
+        assert_eq!(read_entry(Field::MrdPercent, "0.1", Years), Ok(Some(Value::Number(0.1))));
+        assert_eq!(read_entry(Field::MrdPercent, "  ", Years), Ok(None));
+        assert_eq!(read_entry(Field::MrdPercent, "101", Years), Err(EntryError::OutOfRange { min: 0.0, max: 100.0 }));
+        assert_eq!(read_entry(Field::MrdPercent, "abc", Years), Err(EntryError::NotANumber));
+        assert_eq!(read_entry(Field::AgeYears, "6", Months), Ok(Some(Value::Number(0.5))));
+        assert_eq!(read_entry(Field::AgeYears, "0,5", Years), Ok(Some(Value::Number(0.5))));
+        assert_eq!(read_entry(Field::AgeYears, "121", Years), Err(EntryError::OutOfRange { min: 0.0, max: 120.0 }));
+        assert_eq!(read_entry(Field::AgeYears, "-1", Years), Err(EntryError::OutOfRange { min: 0.0, max: 120.0 }));
+        assert_eq!(read_entry(Field::RelapseNumber, "2", Years), Ok(Some(Value::Count(2))));
+        assert_eq!(
+            read_entry(Field::RelapseNumber, "0", Years),
+            Err(EntryError::OutOfRange { min: 1.0, max: MAX_COUNT })
+        );
+        assert_eq!(read_entry(Field::PriorTherapyLines, "1,5", Years), Err(EntryError::NotWhole));
+        assert_eq!(read_entry(Field::TkiFailures, "0", Years), Ok(Some(Value::Count(0))));
+    }
+
+    /// Every entry the form accepts is accepted by the contract's strict reading too.
+    #[test]
+    fn accepted_entries_are_valid_input() {
+        use crate::patient::{parse_value, RawValue};
+        for field in Field::ALL.iter().copied().filter(|f| is_typed(*f)) {
+            for text in ["0", "1", "0,1", "2", "17,5", "100", "120", "1000", "1440"] {
+                for unit in [AgeUnit::Years, AgeUnit::Months] {
+                    if let Ok(Some(v)) = read_entry(field, text, unit) {
+                        let raw = match v {
+                            Value::Number(n) => RawValue::Number(n),
+                            Value::Count(n) => RawValue::Number(f64::from(n)),
+                            _ => unreachable!(),
+                        };
+                        assert_eq!(parse_value(field, &raw), Ok(v), "{field} {text:?} {unit:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_choice_has_words_in_every_language() {
+        for lang in LANGS {
+            let t = strings(lang);
+            assert_eq!(t.lang, lang);
+            for field in Field::ALL {
+                assert!(!(t.question)(*field).is_empty());
+                assert!(!(t.field_name)(*field).is_empty());
+                for v in choices(*field) {
+                    assert!(!value(lang, *field, v).is_empty(), "{lang} {field}");
+                }
+            }
+            for v in Verdict::ALL {
+                assert!(!(t.verdict)(*v).is_empty());
+                assert!(!(t.verdict_explainer)(*v).is_empty());
+            }
+            for s in RecommendationStatus::ALL {
+                assert!(!(t.status)(*s).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn the_headlines_are_the_agreed_words() {
+        let sv = strings(Lang::Sv);
+        assert_eq!((sv.verdict)(Verdict::YesWithConditions), "Ja, med villkor");
+        assert_eq!((sv.verdict)(Verdict::Pending), "Beslut väntar");
+        assert_eq!((sv.verdict)(Verdict::OffLabel), "Utanför indikation (off-label)");
+        assert_eq!((sv.verdict)(Verdict::Incomplete), "Svar saknas – fler uppgifter behövs");
+        assert_eq!(
+            format!("{} – {}", (sv.verdict)(Verdict::Yes), sv.bridging_qualifier),
+            "Ja – som bryggbehandling inför allogen stamcellstransplantation"
+        );
+    }
+
+    #[test]
+    fn criteria_in_words() {
+        let any = Criterion::AnyOf(vec![
+            Criterion::Philadelphia(Philadelphia::Negative),
+            Criterion::AllOf(vec![
+                Criterion::Philadelphia(Philadelphia::Positive),
+                Criterion::TkiFailuresAtLeast(2),
+                Criterion::OtherOptionsAvailable(false),
+            ]),
+        ]);
+        let sv = (strings(Lang::Sv).criterion)(&any);
+        assert_eq!(sv, "Ph-negativ eller (Ph-positiv och svikt på minst 2 TKI och inga andra behandlingsalternativ)");
+        let nb = (strings(Lang::Nb).criterion)(&any);
+        assert!(nb.contains(" eller (") && nb.contains(" og "), "{nb}");
+        let en = (strings(Lang::En).criterion)(&any);
+        assert!(en.contains(" or (") && en.contains(" and "), "{en}");
+        assert_eq!((strings(Lang::Sv).criterion)(&Criterion::MrdAtLeastPercent(0.1)), "MRD ≥ 0,1\u{a0}%");
+        assert_eq!(
+            (strings(Lang::Sv).criterion)(&Criterion::CompleteRemission(vec![1, 2])),
+            "i första eller andra kompletta remission (CR1 eller CR2)"
+        );
+        // Every criterion the dataset uses has words in every language.
+        let d = crate::data::dataset();
+        for lang in LANGS {
+            for ind in &d.indications {
+                for c in &ind.criteria {
+                    assert!(!(strings(lang).criterion)(c).is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn clauses_of_alternatives() {
+        let sv = strings(Lang::Sv);
+        let clause = (sv.clause)(Field::MrdPercent, Value::Number(0.1), None);
+        assert_eq!(
+            (sv.alternative)(&clause, "Ja, med villkor"),
+            "Om MRD är 0,1\u{a0}% eller mer skulle svaret bli: Ja, med villkor"
+        );
+        assert_eq!(
+            (sv.clause)(Field::AgeYears, Value::Number(1.0), Some(Value::Number(18.0))),
+            "åldern är 1 till under 18 år"
+        );
+        assert_eq!(
+            (sv.clause)(Field::AgeYears, Value::Number(0.0), Some(Value::Number(1.0 / 12.0))),
+            "åldern är under 1 månad"
+        );
+        assert_eq!(
+            (sv.clause)(Field::PriorTherapyLines, Value::Count(0), Some(Value::Count(2))),
+            "patienten har fått färre än 2 tidigare behandlingar"
+        );
+        assert_eq!((sv.clause)(Field::RelapseNumber, Value::Count(2), None), "det gäller andra recidivet eller senare");
+        for lang in LANGS {
+            let t = strings(lang);
+            for field in Field::ALL {
+                for v in choices(*field) {
+                    assert!(!(t.clause)(*field, v, None).is_empty());
+                }
+            }
+            for (f, v) in [
+                (Field::Diagnosis, Value::Diagnosis(Diagnosis::TAll)),
+                (Field::Cd19, Value::Cd19(Cd19::Negative)),
+                (Field::DiseaseStatus, Value::DiseaseStatus(DiseaseStatus::Refractory)),
+            ] {
+                assert!(!(t.clause)(f, v, None).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn entry_errors_say_what_is_accepted() {
+        let sv = strings(Lang::Sv);
+        let e = (sv.entry_error)(Field::AgeYears, EntryError::OutOfRange { min: 0.0, max: 1440.0 }, AgeUnit::Months);
+        assert!(e.contains("1440") && e.contains("månader"), "{e}");
+        let e = (sv.entry_error)(Field::MrdPercent, EntryError::NotANumber, AgeUnit::Years);
+        assert!(e.contains("0,1"), "{e}");
+        let e = (sv.entry_error)(Field::PriorTherapyLines, EntryError::NotWhole, AgeUnit::Years);
+        assert!(e.contains("heltal"), "{e}");
+    }
+}

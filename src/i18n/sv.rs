@@ -1,0 +1,355 @@
+//! Svenska.
+
+use super::{count_range, join_criteria, number, ordinal, percent, AgeUnit, EntryError, Strings};
+use crate::checker::Check;
+use crate::patient::Value;
+use crate::vocab::{
+    Cd19, Criterion, Diagnosis, DiseaseStatus, Field, Jurisdiction, Lang, Philadelphia, RecommendationStatus, Verdict,
+};
+
+pub const STRINGS: Strings = Strings {
+    lang: Lang::Sv,
+    title: "Kan Blincyto användas för den här patienten?",
+    intro:
+        "Svara på frågorna så visas svaret direkt, med de beslut och källor det bygger på. Inga uppgifter lämnar sidan.",
+    questions: "Uppgifter om patienten",
+    jurisdiction_legend: "Var behandlas patienten?",
+    jurisdiction_option,
+    question,
+    hint,
+    field_name,
+    option,
+    yes: "Ja",
+    no: "Nej",
+    age_unit_label: "Enhet",
+    unit_years: "år",
+    unit_months: "månader",
+    assumed: "(antas om inget annat anges)",
+    entry_error,
+    start_over: "Börja om",
+
+    answer_heading: "Svar",
+    verdict,
+    bridging_qualifier: "som bryggbehandling inför allogen stamcellstransplantation",
+    verdict_explainer,
+    missing_intro: "Svara på följande för att få ett svar:",
+    on_label_so_far: "Patienten är inom en godkänd indikation, men svaret beror på fler uppgifter.",
+    indications_heading: "Godkänd indikation (EU)",
+    other_indications_heading: "Indikationer som inte passar",
+    on_label_some: "Patienten är inom godkänd indikation. Vilken av indikationerna som gäller beror på uppgifter som inte påverkar svaret.",
+    check,
+    criterion,
+    patient_values: "Patienten",
+    not_given: "ej angivet",
+    decision_heading: "Beslut som avgör svaret",
+    decided_by: "Beslutat av",
+    status_label: "Status",
+    date_label: "Datum",
+    case_label: "Ärende",
+    reason_label: "Skäl",
+    conditions_label: "Villkor",
+    source_label: "Källa",
+    status,
+    undated: "odaterad",
+    notes_heading: "Att tänka på",
+    assumptions_heading: "Antaganden",
+    assumption_monotherapy: "Blincyto antas ges som monoterapi (frågan är inte besvarad).",
+    alternatives_heading: "Detta skulle ändra svaret",
+    clause,
+    alternative: |clause, verdict| format!("Om {clause} skulle svaret bli: {verdict}"),
+    sources_heading: "Källor",
+    as_of: |as_of, version| format!("Källorna är kontrollerade till och med {as_of} (underlag version {version})."),
+
+    copy_summary: "Kopiera sammanfattning",
+    copied: "Sammanfattningen är kopierad. Klistra in den i journalen.",
+    copy_fallback:
+        "Det gick inte att kopiera automatiskt. Texten är markerad nedan – kopiera den med Ctrl+C (⌘+C på Mac).",
+    summary_label: "Sammanfattning för journalen",
+    overview_summary: "Översikt: alla indikationer och beslut",
+    overview_intro: "EU-godkännande och beslut i Sverige och Norge för varje indikation, enligt underlaget.",
+    col_indication: "Indikation",
+    col_eu: "EU-godkännande",
+    eu_approved: "Godkänd",
+    failure: "Verktyget kunde inte fortsätta på grund av ett fel. Läs rekommendationerna direkt hos källorna:",
+
+    summary_title: "Blincyto (blinatumomab) – kontroll av användning",
+    summary_jurisdiction: "Gäller",
+    summary_answer: "Svar",
+    summary_answers: "Angivna uppgifter",
+    summary_missing: "Saknas",
+    summary_indication: "Indikation",
+    summary_label_status_off: "Ingen godkänd indikation uppfylls.",
+    summary_footer: "Sammanfattningen innehåller inga personuppgifter.",
+};
+
+fn jurisdiction_option(j: Jurisdiction) -> &'static str {
+    match j {
+        Jurisdiction::Se => "Sverige (NT-rådet)",
+        Jurisdiction::No => "Norge (Nye metoder)",
+    }
+}
+
+fn question(f: Field) -> &'static str {
+    match f {
+        Field::Jurisdiction => "Var behandlas patienten?",
+        Field::AgeYears => "Ålder",
+        Field::Diagnosis => "Diagnos",
+        Field::Cd19 => "CD19-uttryck på blasterna",
+        Field::Philadelphia => "Philadelphiakromosom (BCR::ABL1)",
+        Field::DiseaseStatus => "Vad ska behandlas?",
+        Field::RelapseNumber => "Vilket recidiv är det?",
+        Field::InRemission => "Är patienten i komplett remission nu?",
+        Field::MrdPercent => "MRD (minimal kvarvarande sjukdom)",
+        Field::Consolidation => "Ges Blincyto som del av konsolideringsbehandlingen?",
+        Field::HighRiskRelapse => "Är det första recidivet klassat som högrisk?",
+        Field::PriorTherapyLines => "Antal tidigare behandlingar (linjer)",
+        Field::PriorAlloHsct => "Har patienten genomgått allogen stamcellstransplantation?",
+        Field::TkiFailures => "Antal tyrosinkinashämmare (TKI) som sviktat",
+        Field::OtherOptionsAvailable => "Finns andra behandlingsalternativ?",
+        Field::PlannedAlloHsct => "Ges Blincyto som brygga inför planerad allogen stamcellstransplantation?",
+        Field::Monotherapy => "Blincyto som monoterapi?",
+    }
+}
+
+fn hint(f: Field) -> Option<&'static str> {
+    match f {
+        Field::AgeYears => Some("I år, eller i månader för spädbarn. Decimalkomma går bra."),
+        Field::MrdPercent => Some("I procent: 0,1 % = 10⁻³."),
+        Field::RelapseNumber => Some("Heltal: 1 = första recidivet."),
+        Field::PriorTherapyLines | Field::TkiFailures => Some("Heltal, 0 eller fler."),
+        Field::InRemission => Some(
+            "Vid nydiagnostiserad sjukdom är det första remissionen (CR1), efter första recidivet den andra (CR2).",
+        ),
+        Field::Monotherapy => Some("Kombinationsbehandling ligger utanför alla godkända indikationer."),
+        _ => None,
+    }
+}
+
+fn field_name(f: Field) -> &'static str {
+    match f {
+        Field::Jurisdiction => "Land",
+        Field::AgeYears => "Ålder",
+        Field::Diagnosis => "Diagnos",
+        Field::Cd19 => "CD19",
+        Field::Philadelphia => "Philadelphiakromosom",
+        Field::DiseaseStatus => "Sjukdomsfas",
+        Field::RelapseNumber => "Recidiv nummer",
+        Field::InRemission => "Komplett remission",
+        Field::MrdPercent => "MRD",
+        Field::Consolidation => "Som del av konsolidering",
+        Field::HighRiskRelapse => "Högrisk-recidiv",
+        Field::PriorTherapyLines => "Tidigare behandlingar",
+        Field::PriorAlloHsct => "Tidigare allogen stamcellstransplantation",
+        Field::TkiFailures => "TKI som sviktat",
+        Field::OtherOptionsAvailable => "Andra behandlingsalternativ",
+        Field::PlannedAlloHsct => "Brygga inför planerad allogen stamcellstransplantation",
+        Field::Monotherapy => "Monoterapi",
+    }
+}
+
+fn option(v: Value) -> &'static str {
+    match v {
+        Value::Jurisdiction(Jurisdiction::Se) => "Sverige",
+        Value::Jurisdiction(Jurisdiction::No) => "Norge",
+        Value::Diagnosis(Diagnosis::BPrecursorAll) => "B-prekursor-ALL",
+        Value::Diagnosis(Diagnosis::TAll) => "T-ALL",
+        Value::Diagnosis(Diagnosis::Other) => "Annan diagnos",
+        Value::Cd19(Cd19::Positive) => "CD19-positiv",
+        Value::Cd19(Cd19::Negative) => "CD19-negativ",
+        Value::Philadelphia(Philadelphia::Negative) => "Ph-negativ",
+        Value::Philadelphia(Philadelphia::Positive) => "Ph-positiv",
+        Value::DiseaseStatus(DiseaseStatus::NewlyDiagnosed) => "Nydiagnostiserad (inget tidigare recidiv)",
+        Value::DiseaseStatus(DiseaseStatus::Relapsed) => "Recidiv",
+        Value::DiseaseStatus(DiseaseStatus::Refractory) => "Refraktär (har inte gått i remission)",
+        Value::Flag(true) => "Ja",
+        Value::Flag(false) => "Nej",
+        Value::Number(_) | Value::Count(_) => "",
+    }
+}
+
+fn entry_error(f: Field, e: EntryError, unit: AgeUnit) -> String {
+    let n = |x: f64| number(Lang::Sv, x, 2);
+    match (f, e) {
+        (Field::AgeYears, EntryError::NotANumber) => "Skriv åldern som ett tal, till exempel 8 eller 0,5.".into(),
+        (Field::AgeYears, EntryError::OutOfRange { min, max }) => {
+            let unit = if unit == AgeUnit::Months { "månader" } else { "år" };
+            format!("Åldern ska vara mellan {} och {} {unit}.", n(min), n(max))
+        }
+        (Field::MrdPercent, EntryError::NotANumber) => "Skriv MRD i procent, till exempel 0,1.".into(),
+        (Field::MrdPercent, EntryError::OutOfRange { min, max }) => {
+            format!("MRD ska vara mellan {} och {}.", percent(Lang::Sv, min), percent(Lang::Sv, max))
+        }
+        (_, EntryError::NotANumber) | (_, EntryError::NotWhole) => "Skriv ett heltal, till exempel 2.".into(),
+        (_, EntryError::OutOfRange { min, max }) => format!("Skriv ett heltal från {} till {}.", n(min), n(max)),
+    }
+}
+
+fn verdict(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Yes => "Ja",
+        Verdict::YesWithConditions => "Ja, med villkor",
+        Verdict::No => "Nej",
+        Verdict::Pending => "Beslut väntar",
+        Verdict::NoRecommendation => "Ingen rekommendation",
+        Verdict::OffLabel => "Utanför indikation (off-label)",
+        Verdict::Incomplete => "Svar saknas – fler uppgifter behövs",
+    }
+}
+
+fn verdict_explainer(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Yes => "Användningen stöds av en rekommendation i det valda landet.",
+        Verdict::YesWithConditions => "Användningen stöds, men bara om villkoren nedan är uppfyllda.",
+        Verdict::No => "Användningen är inte rekommenderad eller inte införd i det valda landet.",
+        Verdict::Pending => "Patienten är inom indikation, men beslut i det valda landet har ännu inte fattats.",
+        Verdict::NoRecommendation => "Patienten är inom indikation, men underlaget innehåller ingen rekommendation för situationen i det valda landet.",
+        Verdict::OffLabel => "Patienten uppfyller ingen av Blincytos godkända indikationer (monoterapi vid CD19-positiv B-prekursor-ALL).",
+        Verdict::Incomplete => "Svaret beror på uppgifter som ännu inte är angivna.",
+    }
+}
+
+fn check(c: Check) -> &'static str {
+    match c {
+        Check::Met => "uppfyllt",
+        Check::NotMet => "inte uppfyllt",
+        Check::Unknown => "okänt",
+    }
+}
+
+fn status(s: RecommendationStatus) -> &'static str {
+    use RecommendationStatus as S;
+    match s {
+        S::Recommended => "Rekommenderas",
+        S::RecommendedWithConditions => "Rekommenderas med villkor",
+        S::NotRecommended => "Rekommenderas inte",
+        S::NotIntroduced => "Inte infört",
+        S::IntroducedWithConditions => "Infört med villkor",
+        S::UnderAssessment => "Bedömning pågår",
+        S::CancellationAdvised => "Avbeställning föreslagen",
+        S::NoAssessment => "Ingen bedömning",
+        S::Approved => "Godkänt",
+    }
+}
+
+fn ordinal_sv(n: u32) -> String {
+    ordinal(n, ["första", "andra", "tredje", "fjärde", "femte"], |n| format!("{n}:e"))
+}
+
+fn or_list(items: Vec<String>) -> String {
+    items.join(" eller ")
+}
+
+fn criterion(c: &Criterion) -> String {
+    use Criterion as C;
+    match c {
+        C::Monotherapy(true) => "Blincyto som monoterapi".into(),
+        C::Monotherapy(false) => "Blincyto i kombination med annan behandling".into(),
+        C::Diagnosis(Diagnosis::BPrecursorAll) => "B-prekursor-ALL".into(),
+        C::Diagnosis(Diagnosis::TAll) => "T-ALL".into(),
+        C::Diagnosis(Diagnosis::Other) => "annan diagnos".into(),
+        C::Cd19(Cd19::Positive) => "CD19-positiv".into(),
+        C::Cd19(Cd19::Negative) => "CD19-negativ".into(),
+        C::Philadelphia(Philadelphia::Negative) => "Ph-negativ".into(),
+        C::Philadelphia(Philadelphia::Positive) => "Ph-positiv".into(),
+        C::AgeAtLeastMonths(m) => format!("ålder minst {m} {}", if *m == 1 { "månad" } else { "månader" }),
+        C::AgeAtLeastYears(y) => format!("ålder minst {y} år"),
+        C::AgeUnderYears(y) => format!("ålder under {y} år"),
+        C::NewlyDiagnosed(true) => "nydiagnostiserad sjukdom".into(),
+        C::NewlyDiagnosed(false) => "inte nydiagnostiserad".into(),
+        C::ActiveRelapsedRefractory(true) => "aktiv recidiverande eller refraktär sjukdom".into(),
+        C::ActiveRelapsedRefractory(false) => "ingen aktiv recidiverande eller refraktär sjukdom".into(),
+        C::ActiveRelapseAfterAlloHsct(true) => "recidiv efter tidigare allogen stamcellstransplantation".into(),
+        C::ActiveRelapseAfterAlloHsct(false) => "inget recidiv efter allogen stamcellstransplantation".into(),
+        C::CompleteRemission(ns) => format!(
+            "i {} kompletta remission ({})",
+            or_list(ns.iter().map(|n| ordinal_sv(*n)).collect()),
+            or_list(ns.iter().map(|n| format!("CR{n}")).collect())
+        ),
+        C::MrdAtLeastPercent(t) => format!("MRD ≥ {}", percent(Lang::Sv, *t)),
+        C::Consolidation(true) => "som del av konsolideringsbehandling".into(),
+        C::Consolidation(false) => "inte som del av konsolideringsbehandling".into(),
+        C::HighRiskFirstRelapse(true) => "högrisk första recidiv".into(),
+        C::HighRiskFirstRelapse(false) => "inte högrisk första recidiv".into(),
+        C::PriorTherapyLinesAtLeast(n) => format!("minst {n} tidigare behandlingar"),
+        C::TkiFailuresAtLeast(n) => format!("svikt på minst {n} TKI"),
+        C::OtherOptionsAvailable(true) => "andra behandlingsalternativ finns".into(),
+        C::OtherOptionsAvailable(false) => "inga andra behandlingsalternativ".into(),
+        C::PlannedAlloHsct(true) => "brygga inför planerad allogen stamcellstransplantation".into(),
+        C::PlannedAlloHsct(false) => "ingen planerad allogen stamcellstransplantation".into(),
+        C::AllOf(parts) => join_criteria(parts, criterion, " och "),
+        C::AnyOf(parts) => join_criteria(parts, criterion, " eller "),
+    }
+}
+
+fn age_range(lo: f64, below: Option<f64>) -> String {
+    let a = |x: f64| super::age(Lang::Sv, x);
+    match below {
+        None => format!("{} eller mer", a(lo)),
+        Some(b) if lo <= 0.0 => format!("under {}", a(b)),
+        // "1 till under 18 år": one unit when both are whole years.
+        Some(b) if lo >= 1.0 => format!("{} till under {}", number(Lang::Sv, lo, 1), a(b)),
+        Some(b) => format!("{} till under {}", a(lo), a(b)),
+    }
+}
+
+fn clause(f: Field, v: Value, below: Option<Value>) -> String {
+    let below_n = match below {
+        Some(Value::Number(b)) => Some(b),
+        _ => None,
+    };
+    let below_c = match below {
+        Some(Value::Count(b)) => Some(b),
+        _ => None,
+    };
+    let range = |lo: u32| count_range(lo, below_c, |b| format!("färre än {b}"), |lo| format!("minst {lo}"));
+    match (f, v) {
+        (Field::AgeYears, Value::Number(lo)) => format!("åldern är {}", age_range(lo, below_n)),
+        (Field::MrdPercent, Value::Number(lo)) => match below_n {
+            None => format!("MRD är {} eller mer", percent(Lang::Sv, lo)),
+            Some(b) if lo <= 0.0 => format!("MRD är under {}", percent(Lang::Sv, b)),
+            Some(b) => format!("MRD är {} till under {}", percent(Lang::Sv, lo), percent(Lang::Sv, b)),
+        },
+        (Field::RelapseNumber, Value::Count(n)) => match below_c {
+            None if n > 1 => format!("det gäller {} recidivet eller senare", ordinal_sv(n)),
+            _ => format!("det gäller {} recidivet", ordinal_sv(n)),
+        },
+        (Field::PriorTherapyLines, Value::Count(n)) => format!("patienten har fått {} tidigare behandlingar", range(n)),
+        (Field::TkiFailures, Value::Count(n)) => format!("{} TKI har sviktat", range(n)),
+        (Field::Jurisdiction, Value::Jurisdiction(j)) => {
+            format!("patienten behandlas i {}", option(Value::Jurisdiction(j)))
+        }
+        (Field::Diagnosis, Value::Diagnosis(Diagnosis::Other)) => "diagnosen är en annan än ALL".into(),
+        (Field::Diagnosis, Value::Diagnosis(d)) => format!("diagnosen är {}", option(Value::Diagnosis(d))),
+        (Field::Cd19, Value::Cd19(Cd19::Positive)) => "blasterna är CD19-positiva".into(),
+        (Field::Cd19, Value::Cd19(Cd19::Negative)) => "blasterna är CD19-negativa".into(),
+        (Field::Philadelphia, Value::Philadelphia(Philadelphia::Negative)) => "sjukdomen är Ph-negativ".into(),
+        (Field::Philadelphia, Value::Philadelphia(Philadelphia::Positive)) => "sjukdomen är Ph-positiv".into(),
+        (Field::DiseaseStatus, Value::DiseaseStatus(DiseaseStatus::NewlyDiagnosed)) => {
+            "sjukdomen är nydiagnostiserad".into()
+        }
+        (Field::DiseaseStatus, Value::DiseaseStatus(DiseaseStatus::Relapsed)) => "det gäller ett recidiv".into(),
+        (Field::DiseaseStatus, Value::DiseaseStatus(DiseaseStatus::Refractory)) => "sjukdomen är refraktär".into(),
+        (Field::InRemission, Value::Flag(b)) => format!("patienten {}är i komplett remission", not(b)),
+        (Field::Consolidation, Value::Flag(b)) => format!("Blincyto {}ges som del av konsolideringen", not(b)),
+        (Field::HighRiskRelapse, Value::Flag(b)) => format!("det första recidivet {}är högrisk", not(b)),
+        (Field::PriorAlloHsct, Value::Flag(b)) => {
+            format!("patienten {}har genomgått allogen stamcellstransplantation", not(b))
+        }
+        (Field::OtherOptionsAvailable, Value::Flag(true)) => "andra behandlingsalternativ finns".into(),
+        (Field::OtherOptionsAvailable, Value::Flag(false)) => "inga andra behandlingsalternativ finns".into(),
+        (Field::PlannedAlloHsct, Value::Flag(b)) => {
+            format!("Blincyto {}ges som brygga inför planerad allogen stamcellstransplantation", not(b))
+        }
+        (Field::Monotherapy, Value::Flag(true)) => "Blincyto ges som monoterapi".into(),
+        (Field::Monotherapy, Value::Flag(false)) => "Blincyto ges i kombination med annan behandling".into(),
+        (f, v) => format!("{} är {}", super::lowercase_first(field_name(f)), super::value(Lang::Sv, f, v)),
+    }
+}
+
+fn not(b: bool) -> &'static str {
+    if b {
+        ""
+    } else {
+        "inte "
+    }
+}
