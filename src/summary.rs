@@ -1,1 +1,320 @@
-//! The plain-text summary for the medical record. (Being written.)
+//! The words of an answer: its headline, what would change it, and the plain-text summary a
+//! clinician copies into the medical record.
+//!
+//! Pure (no web dependency) and shared by the widget and the tests. The summary holds the
+//! answers given, the verdict and its reason, the sources with their dates and the dataset's
+//! version: never anything that identifies the patient.
+
+use crate::checker::{alternatives as checker_alternatives, Assessment, Assumption, Check};
+use crate::i18n::{self, capitalize, strings};
+use crate::patient::Patient;
+use crate::vocab::{Field, Jurisdiction, Lang, Verdict};
+
+/// The most alternatives the answer lists.
+pub const MAX_ALTERNATIVES: usize = 4;
+
+/// The headline of the answer: the verdict in plain words, "Ja – som bryggbehandling inför
+/// allogen stamcellstransplantation" when the Swedish bridging recommendation is what says yes.
+pub fn headline(a: &Assessment, p: &Patient, lang: Lang) -> String {
+    let t = strings(lang);
+    let words = (t.verdict)(a.verdict);
+    if a.verdict == Verdict::Yes && a.jurisdiction == Some(Jurisdiction::Se) && p.planned_allo_hsct == Some(true) {
+        format!("{words} – {}", t.bridging_qualifier)
+    } else {
+        words.into()
+    }
+}
+
+/// What would change a decided answer, in words ("Om MRD är 0,1 % eller mer skulle svaret bli:
+/// Ja, med villkor"), at most [`MAX_ALTERNATIVES`]. A change that only makes the use off-label
+/// is left out unless the answer already is off-label.
+pub fn alternatives(a: &Assessment, p: &Patient, lang: Lang) -> Vec<String> {
+    if a.verdict == Verdict::Incomplete {
+        return Vec::new();
+    }
+    let t = strings(lang);
+    let all = checker_alternatives(crate::data::dataset(), crate::data::domains(), p);
+    let mut useful: Vec<_> = all.iter().filter(|alt| alt.verdict != Verdict::OffLabel).collect();
+    if useful.is_empty() && a.verdict == Verdict::OffLabel {
+        useful = all.iter().collect();
+    }
+    useful
+        .into_iter()
+        .take(MAX_ALTERNATIVES)
+        .map(|alt| {
+            let clause = (t.clause)(alt.field, alt.value, alt.below);
+            let verdict = if alt.verdict == Verdict::Yes
+                && a.jurisdiction == Some(Jurisdiction::Se)
+                && (p.planned_allo_hsct == Some(true) || alt.field == Field::PlannedAlloHsct)
+            {
+                format!("{} – {}", (t.verdict)(alt.verdict), t.bridging_qualifier)
+            } else {
+                (t.verdict)(alt.verdict).into()
+            };
+            (t.alternative)(&clause, &verdict)
+        })
+        .collect()
+}
+
+/// The fields answered, in the form's order, each as "Name: value".
+pub fn answers(p: &Patient, lang: Lang) -> Vec<String> {
+    let t = strings(lang);
+    let mut out: Vec<String> = Field::ALL
+        .iter()
+        .filter(|f| **f != Field::Jurisdiction)
+        .filter_map(|f| p.get(*f).map(|v| format!("{}: {}", (t.field_name)(*f), i18n::value(lang, *f, v))))
+        .collect();
+    if p.monotherapy.is_none() {
+        out.push(format!(
+            "{}: {} {}",
+            (t.field_name)(Field::Monotherapy),
+            i18n::value(lang, Field::Monotherapy, crate::patient::Value::Flag(true)),
+            t.assumed
+        ));
+    }
+    out
+}
+
+/// The plain-text summary for the medical record, in `lang`.
+pub fn plain_text(a: &Assessment, p: &Patient, lang: Lang) -> String {
+    let t = strings(lang);
+    let d = crate::data::dataset();
+    let mut out = String::new();
+    let mut line = |s: &str| {
+        out.push_str(s);
+        out.push('\n');
+    };
+
+    line(t.summary_title);
+    if let Some(j) = a.jurisdiction.and_then(|j| d.jurisdiction(j)) {
+        line(&format!("{}: {} ({})", t.summary_jurisdiction, j.name.get(lang), j.authority));
+    }
+    line(&format!("{}: {}", t.summary_answer, headline(a, p, lang)));
+    line((t.verdict_explainer)(a.verdict));
+
+    line("");
+    line(&format!("{}:", t.summary_answers));
+    for answer in answers(p, lang) {
+        line(&format!("- {answer}"));
+    }
+    if !a.missing.is_empty() {
+        let names: Vec<&str> = a.missing.iter().map(|f| (t.field_name)(*f)).collect();
+        line(&format!("{}: {}", t.summary_missing, names.join(", ")));
+    }
+
+    line("");
+    let on: Vec<_> = a.indications.iter().filter(|i| i.status == Check::Met).collect();
+    if on.is_empty() {
+        if a.verdict == Verdict::OffLabel {
+            line(t.summary_label_status_off);
+        } else if a.label.status == crate::checker::LabelStatus::OnLabel {
+            line(t.on_label_some);
+        }
+    } else {
+        for ind in on {
+            line(&format!("{}: {}", t.summary_indication, ind.indication.name.get(lang)));
+        }
+    }
+
+    if !a.decision.is_empty() {
+        line("");
+        line(&format!("{}:", t.decision_heading));
+        for dec in &a.decision {
+            let rec = dec.recommendation;
+            let mut head = format!(
+                "- {} – {}, {}",
+                rec.title.get(lang),
+                rec.decided_by,
+                i18n::lowercase_first((t.status)(rec.status))
+            );
+            head.push_str(&format!(", {}", i18n::date(lang, &rec.date)));
+            line(&head);
+            line(&format!("  {}: {}", t.reason_label, dec.reason.get(lang)));
+            for c in &rec.conditions {
+                line(&format!("  {}: {}", t.conditions_label, c.get(lang)));
+            }
+            line(&format!(
+                "  {}: ”{}” – {}, {} ({}). {}",
+                t.source_label,
+                dec.quote,
+                dec.source.publisher,
+                dec.source.title,
+                i18n::date(lang, &dec.source.date),
+                dec.source.url
+            ));
+        }
+    }
+
+    if !a.notes.is_empty() {
+        line("");
+        line(&format!("{}:", t.notes_heading));
+        for n in &a.notes {
+            line(&format!("- {}", n.text.get(lang)));
+        }
+    }
+
+    if !a.assumptions.is_empty() {
+        line("");
+        line(&format!("{}:", t.assumptions_heading));
+        for assumption in &a.assumptions {
+            match assumption {
+                Assumption::Monotherapy => line(&format!("- {}", t.assumption_monotherapy)),
+            }
+        }
+    }
+
+    if !a.sources.is_empty() {
+        line("");
+        line(&format!("{}:", t.sources_heading));
+        for s in &a.sources {
+            line(&format!("- {}: {} ({}). {}", s.publisher, s.title, i18n::date(lang, &s.date), s.url));
+        }
+    }
+
+    line("");
+    line(&(t.as_of)(&i18n::date(lang, a.dataset.as_of), a.dataset.version));
+    line(a.dataset.authority.get(lang));
+    line(t.summary_footer);
+    out
+}
+
+/// The missing fields in words, for "answer the following".
+pub fn missing(a: &Assessment, lang: Lang) -> Vec<String> {
+    let t = strings(lang);
+    a.missing.iter().map(|f| capitalize((t.field_name)(*f))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Philadelphia};
+
+    fn child_bridging() -> Patient {
+        Patient {
+            jurisdiction: Some(Jurisdiction::Se),
+            age_years: Some(8.0),
+            diagnosis: Some(Diagnosis::BPrecursorAll),
+            cd19: Some(Cd19::Positive),
+            philadelphia: Some(Philadelphia::Negative),
+            disease_status: Some(DiseaseStatus::Relapsed),
+            relapse_number: Some(2),
+            in_remission: Some(false),
+            prior_therapy_lines: Some(2),
+            planned_allo_hsct: Some(true),
+            ..Patient::default()
+        }
+    }
+
+    fn adult_mrd_cr1(j: Jurisdiction) -> Patient {
+        Patient {
+            jurisdiction: Some(j),
+            age_years: Some(45.0),
+            diagnosis: Some(Diagnosis::BPrecursorAll),
+            cd19: Some(Cd19::Positive),
+            philadelphia: Some(Philadelphia::Negative),
+            disease_status: Some(DiseaseStatus::NewlyDiagnosed),
+            in_remission: Some(true),
+            mrd_percent: Some(0.5),
+            consolidation: Some(false),
+            planned_allo_hsct: Some(false),
+            ..Patient::default()
+        }
+    }
+
+    #[test]
+    fn swedish_bridging_summary() {
+        let p = child_bridging();
+        let a = crate::evaluate(&p);
+        assert_eq!(a.verdict, Verdict::Yes);
+        let text = plain_text(&a, &p, Lang::Sv);
+        assert!(text.starts_with("Blincyto (blinatumomab) – kontroll av användning\n"), "{text}");
+        assert!(text.contains("Gäller: Sverige (NT-rådet)"), "{text}");
+        assert!(text.contains("Svar: Ja – som bryggbehandling inför allogen stamcellstransplantation"), "{text}");
+        assert!(text.contains("- Ålder: 8 år"), "{text}");
+        assert!(text.contains("- Philadelphiakromosom: Ph-negativ"), "{text}");
+        assert!(text.contains("- Monoterapi: ja (antas om inget annat anges)"), "{text}");
+        assert!(text.contains("Blincyto kan dock användas som bryggbehandling"), "{text}");
+        assert!(text.contains("NT-rådet, rekommenderas, odaterad"), "{text}");
+        assert!(text.contains("Behandlande enhet står för läkemedelskostnaden"), "{text}");
+        assert!(text.contains("https://www.vgregion.se/lakemedel/nyhetsbrev"), "{text}");
+        assert!(
+            text.contains("Källorna är kontrollerade till och med 2025-07-16 (underlag version 2025.07.16-1)."),
+            "{text}"
+        );
+        assert!(text.contains("FASS"), "{text}");
+        assert!(!text.contains("Saknas"), "{text}");
+    }
+
+    #[test]
+    fn norwegian_conditions_and_dates() {
+        let p = adult_mrd_cr1(Jurisdiction::No);
+        let a = crate::evaluate(&p);
+        assert_eq!(a.verdict, Verdict::YesWithConditions);
+        let text = plain_text(&a, &p, Lang::Nb);
+        assert!(text.contains("Svar: Ja, med vilkår"), "{text}");
+        assert!(text.contains("22.11.2021"), "{text}");
+        assert!(text.contains("Vilkår: Sykdommen er i første fullstendige remisjon (CR1)."), "{text}");
+        assert!(text.contains("- MRD: 0,5\u{a0}%"), "{text}");
+        assert!(text.contains("Gjeldende preparatomtale (Felleskatalogen)"), "{text}");
+        let en = plain_text(&a, &p, Lang::En);
+        assert!(en.contains("Answer: Yes, with conditions"), "{en}");
+        assert!(en.contains("22 Nov 2021"), "{en}");
+    }
+
+    #[test]
+    fn incomplete_summary_lists_what_is_missing() {
+        let p = Patient { jurisdiction: Some(Jurisdiction::Se), ..Patient::default() };
+        let a = crate::evaluate(&p);
+        assert_eq!(a.verdict, Verdict::Incomplete);
+        let text = plain_text(&a, &p, Lang::Sv);
+        assert!(text.contains("Svar: Svar saknas – fler uppgifter behövs"), "{text}");
+        assert!(text.contains("Saknas: Ålder, Diagnos"), "{text}");
+        assert_eq!(missing(&a, Lang::Sv)[0], "Ålder");
+    }
+
+    #[test]
+    fn off_label_says_so() {
+        let p =
+            Patient { jurisdiction: Some(Jurisdiction::No), diagnosis: Some(Diagnosis::TAll), ..Patient::default() };
+        let a = crate::evaluate(&p);
+        assert_eq!(a.verdict, Verdict::OffLabel);
+        let text = plain_text(&a, &p, Lang::Sv);
+        assert!(text.contains("Ingen godkänd indikation uppfylls."), "{text}");
+        assert!(text.contains("Utanför indikation (off-label)"), "{text}");
+    }
+
+    #[test]
+    fn alternatives_in_words() {
+        // An adult in CR1 with MRD under 0,1 % in Norway is off-label; MRD ≥ 0,1 % gives yes with conditions.
+        let mut p = adult_mrd_cr1(Jurisdiction::No);
+        p.mrd_percent = Some(0.01);
+        let a = crate::evaluate(&p);
+        assert_eq!(a.verdict, Verdict::OffLabel);
+        let alts = alternatives(&a, &p, Lang::Sv);
+        assert!(
+            alts.iter().any(|s| s == "Om MRD är 0,1\u{a0}% eller mer skulle svaret bli: Ja, med villkor"),
+            "{alts:?}"
+        );
+        assert!(alts.len() <= MAX_ALTERNATIVES);
+
+        // Swedish adult without transplant: no recommendation; planned transplant would say yes.
+        let p = adult_mrd_cr1(Jurisdiction::Se);
+        let a = crate::evaluate(&p);
+        assert_eq!(a.verdict, Verdict::NoRecommendation);
+        let alts = alternatives(&a, &p, Lang::Sv);
+        assert!(
+            alts.iter().any(|s| s.starts_with("Om Blincyto ges som brygga inför planerad allogen stamcellstransplantation skulle svaret bli: Ja – som bryggbehandling")),
+            "{alts:?}"
+        );
+    }
+
+    #[test]
+    fn the_summary_has_no_unfilled_placeholder() {
+        for lang in [Lang::Sv, Lang::Nb, Lang::En] {
+            for p in [child_bridging(), adult_mrd_cr1(Jurisdiction::No), adult_mrd_cr1(Jurisdiction::Se)] {
+                let text = plain_text(&crate::evaluate(&p), &p, lang);
+                assert!(!text.contains('{') && !text.contains("  \n"), "{text}");
+            }
+        }
+    }
+}
