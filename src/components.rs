@@ -1,1 +1,25 @@
-//! The Yew components. (Being written.)
+//! The Yew components of the widget: small function components, each with its `XxxProps`, that
+//! only render; the decisions live in the checker and the words in `i18n`.
+//!
+//! - [`app`]: the widget (form, answer, overview); [`state`]: the form's state and actions;
+//! - [`choice`], [`entry`]: the two kinds of question; [`answer`], [`checks`], [`decision`],
+//!   [`copy`]: the answer; [`overview`]: the indications × countries matrix; [`icon`]: icons.
+//!
+//! The widget's CSS is `widget.css`, applied by `embed` as a constructable stylesheet (no
+//! inline style anywhere, so a strict CSP holds).
+
+pub mod answer;
+pub mod app;
+pub mod checks;
+pub mod choice;
+pub mod copy;
+pub mod decision;
+pub mod entry;
+pub mod icon;
+pub mod overview;
+pub mod state;
+
+pub use app::{App, AppProps};
+
+/// The widget's stylesheet.
+pub const CSS: &str = include_str!("components/widget.css");

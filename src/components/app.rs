@@ -1,0 +1,140 @@
+//! The widget: the Sweden / Norway switch, the questions the checker still needs (and every
+//! one answered), "start over", the answer and the overview. Evaluates on every change and
+//! reports every new result through `onassess`.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::answer::{Answer, Shared};
+use super::choice::Choice;
+use super::entry::{Entry, UnitChoice};
+use super::overview::Overview;
+use super::state::{Action, State};
+use crate::checker::Assessment;
+use crate::i18n::{choices, is_typed, strings, Strings};
+use crate::patient::Value;
+use crate::summary;
+use crate::vocab::{Field, Jurisdiction, Lang};
+
+#[derive(PartialEq, Properties)]
+pub struct AppProps {
+    /// The language of every word the widget shows.
+    pub lang: Lang,
+    /// The `jurisdiction` attribute: the switch's starting value, followed when it changes.
+    pub jurisdiction: Jurisdiction,
+    /// Called with every new result (not when only the language changes).
+    pub onassess: Callback<Rc<Assessment<'static>>>,
+}
+
+/// The whole widget.
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let lang = props.lang;
+    let t = strings(lang);
+    let state = use_reducer_eq(|| State::new(props.jurisdiction));
+    {
+        let state = state.clone();
+        use_effect_with(props.jurisdiction, move |j| state.dispatch(Action::FollowAttribute(*j)));
+    }
+    let patient = state.patient();
+    let assessment = use_memo(patient.clone(), crate::evaluate);
+    {
+        let onassess = props.onassess.clone();
+        let assessment = Rc::clone(&assessment);
+        use_effect_with(patient.clone(), move |_| onassess.emit(assessment));
+    }
+
+    let dispatch = |make: fn(Field, Value) -> Action, field: Field| {
+        let state = state.clone();
+        Callback::from(move |v: Value| state.dispatch(make(field, v)))
+    };
+    let pick = |f: Field, v: Value| Action::Pick(f, Some(v));
+
+    let question = |field: Field| -> Html {
+        let label = AttrValue::Static((t.question)(field));
+        let hint = (t.hint)(field).map(AttrValue::Static);
+        if is_typed(field) {
+            let error = state.entry(field).err().map(|e| AttrValue::from((t.entry_error)(field, e, state.age_unit)));
+            let onedit = {
+                let state = state.clone();
+                Callback::from(move |text: String| state.dispatch(Action::Type(field, text)))
+            };
+            let unit = (field == Field::AgeYears).then(|| UnitChoice {
+                unit: state.age_unit,
+                label: t.age_unit_label.into(),
+                years: t.unit_years.into(),
+                months: t.unit_months.into(),
+                onunit: {
+                    let state = state.clone();
+                    Callback::from(move |u| state.dispatch(Action::SetAgeUnit(u)))
+                },
+            });
+            html! {
+                <Entry
+                    key={field.as_str()}
+                    {field} {label} {hint} {error} {unit} {onedit}
+                    text={state.text(field).to_string()}
+                    suffix={(field == Field::MrdPercent).then_some(AttrValue::Static("%"))}
+                    whole={!matches!(field, Field::AgeYears | Field::MrdPercent)}
+                />
+            }
+        } else {
+            let is_mono = field == Field::Monotherapy;
+            html! {
+                <Choice
+                    key={field.as_str()}
+                    {field} legend={label} {hint}
+                    options={options(t, field)}
+                    value={state.picked.get(field)}
+                    default={is_mono.then_some(Value::Flag(true))}
+                    default_note={is_mono.then_some(AttrValue::Static(t.assumed))}
+                    onpick={dispatch(pick, field)}
+                />
+            }
+        }
+    };
+
+    let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    let onstartover = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::StartOver))
+    };
+    let headline = summary::headline(&assessment, &patient, lang);
+
+    html! {
+        <div class="blincyto" lang={lang.as_str()}>
+            <header class="head">
+                <h2 class="title">{ t.title }</h2>
+                <p class="intro">{ t.intro }</p>
+            </header>
+            <form class="questions" part="form" aria-label={t.questions} novalidate=true {onsubmit}>
+                <Choice
+                    field={Field::Jurisdiction}
+                    legend={t.jurisdiction_legend}
+                    class={classes!("switch")}
+                    options={Jurisdiction::ALL.iter().map(|j| (Value::Jurisdiction(*j), AttrValue::Static((t.jurisdiction_option)(*j)))).collect::<Vec<_>>()}
+                    value={state.picked.jurisdiction.map(Value::Jurisdiction)}
+                    onpick={dispatch(pick, Field::Jurisdiction)}
+                />
+                // In their own element: `for` children are spliced into the parent, and a list
+                // that mixes keyed and unkeyed children is diffed by position, which would
+                // re-create (and unfocus) every control whenever a question appears.
+                <div class="question-list">
+                    { for state.questions(&assessment.missing).into_iter().map(question) }
+                </div>
+                <div class="actions">
+                    <button type="button" class="button secondary" onclick={onstartover}>{ t.start_over }</button>
+                </div>
+            </form>
+            <div class="visually-hidden" role="status" aria-live="polite">{ headline }</div>
+            <Answer {lang} assessment={Shared(Rc::clone(&assessment))} patient={patient.clone()} />
+            <Overview {lang} />
+        </div>
+    }
+}
+
+/// The options of a choice field, in words.
+fn options(t: &Strings, field: Field) -> Vec<(Value, AttrValue)> {
+    choices(field).into_iter().map(|v| (v, AttrValue::Static((t.option)(v)))).collect()
+}

@@ -1,0 +1,113 @@
+//! The overview a clinician can open: the five EU indications against the EU label, Sweden and
+//! Norway, each cell a list of status badges with dates, derived from the dataset's rules and
+//! recommendations (icon and words, never colour alone).
+
+use yew::prelude::*;
+
+use super::icon::{Icon, Shape};
+use crate::dataset::JurisdictionData;
+use crate::i18n::{self, capitalize, strings};
+use crate::vocab::{Criterion, IndicationId, Jurisdiction, Lang, Verdict};
+
+#[derive(PartialEq, Properties)]
+pub struct OverviewProps {
+    pub lang: Lang,
+}
+
+/// One badge of a cell: a verdict, when it applies, and who decided when.
+#[derive(Clone, PartialEq)]
+pub struct Badge {
+    pub verdict: Verdict,
+    pub when: Option<String>,
+    pub by: String,
+}
+
+/// The badges of one jurisdiction for one indication, in the dataset's rule order.
+pub fn badges(j: &JurisdictionData, ind: IndicationId, lang: Lang) -> Vec<Badge> {
+    let t = strings(lang);
+    let rules: Vec<_> = j.rules.iter().filter(|r| r.indications.contains(&ind)).collect();
+    rules
+        .iter()
+        .map(|rule| {
+            let when = match rule.when.as_slice() {
+                [] => None,
+                [one] => Some((t.criterion)(one)),
+                many => Some((t.criterion)(&Criterion::AllOf(many.to_vec()))),
+            };
+            let by = match j.recommendation(&rule.basis) {
+                Some(rec) => {
+                    let who = rec.case.clone().unwrap_or_else(|| rec.decided_by.clone());
+                    format!("{who}, {}", i18n::date(lang, &rec.date))
+                }
+                None => String::new(),
+            };
+            Badge { verdict: rule.verdict, when, by }
+        })
+        .collect()
+}
+
+/// The overview, folded by default.
+#[function_component]
+pub fn Overview(props: &OverviewProps) -> Html {
+    let lang = props.lang;
+    let t = strings(lang);
+    let d = crate::data::dataset();
+    let columns: Vec<(&JurisdictionData, &str)> =
+        Jurisdiction::ALL.iter().filter_map(|j| d.jurisdiction(*j)).map(|jd| (jd, jd.name.get(lang))).collect();
+    html! {
+        <details class="overview" part="overview">
+            <summary>{ t.overview_summary }</summary>
+            <p class="overview-intro">{ t.overview_intro }</p>
+            <table class="matrix">
+                <thead>
+                    <tr>
+                        <th scope="col">{ t.col_eu }</th>
+                        { for columns.iter().map(|(jd, name)| html! {
+                            <th scope="col">{ format!("{name} ({})", jd.authority) }</th>
+                        }) }
+                    </tr>
+                </thead>
+                // One row group per indication: its name across the columns, then its cells,
+                // so three columns fit an article column and no cell is squeezed.
+                { for d.indications.iter().map(|ind| html! {
+                    <tbody>
+                        <tr>
+                            <th class="indication-row" scope="rowgroup" colspan={(columns.len() + 1).to_string()}>
+                                { ind.name.get(lang) }
+                            </th>
+                        </tr>
+                        <tr>
+                            <td data-label={t.col_eu}>
+                                <span class="badge badge--yes">
+                                    <Icon shape={Shape::Check} />
+                                    { t.eu_approved }
+                                </span>
+                                <span class="badge-by">{ i18n::date(lang, &ind.approved) }</span>
+                            </td>
+                            { for columns.iter().map(|(jd, name)| html! {
+                                <td data-label={format!("{name} ({})", jd.authority)}>
+                                    <ul class="badges">
+                                        { for badges(jd, ind.id, lang).into_iter().map(|b| html! {
+                                            <li>
+                                                <span class={classes!("badge", format!("badge--{}", b.verdict.as_str()))}>
+                                                    <Icon shape={Shape::of_verdict(b.verdict)} />
+                                                    { (t.verdict)(b.verdict) }
+                                                </span>
+                                                if let Some(when) = &b.when {
+                                                    <span class="badge-when">{ capitalize(when) }</span>
+                                                }
+                                                if !b.by.is_empty() {
+                                                    <span class="badge-by">{ format!("({})", b.by) }</span>
+                                                }
+                                            </li>
+                                        }) }
+                                    </ul>
+                                </td>
+                            }) }
+                        </tr>
+                    </tbody>
+                }) }
+            </table>
+        </details>
+    }
+}
