@@ -1,1 +1,264 @@
-//! The `<blincyto-checker>` bridge. (Being written.)
+//! The `<blincyto-checker>` bridge: mounts the widget into an element's open shadow root.
+//!
+//! `www/blincyto-checker.js` calls [`mount_widget`] when the element connects, and the handle's
+//! `update` on an attribute change and `destroy` when the element leaves the page. This module
+//! only mounts: it reads the two attributes (checked, with one console warning for a bad value),
+//! applies the stylesheet, dispatches `blincyto-assessment` with every new result, and makes a
+//! panic replace every widget with a message and the sources' addresses instead of a frozen form.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use serde::Serialize as _;
+use wasm_bindgen::prelude::*;
+use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::{AppHandle, Callback, Renderer};
+
+use crate::checker::Assessment;
+use crate::components::{App, AppProps, CSS};
+use crate::i18n::{parse_jurisdiction, parse_lang, strings};
+use crate::vocab::{Jurisdiction, Lang};
+
+/// The event dispatched on the element with every new result.
+pub const EVENT: &str = "blincyto-assessment";
+
+thread_local! {
+    /// Every mounted widget: its id, shadow root and language (for the panic message).
+    static MOUNTED: RefCell<Vec<(u32, ShadowRoot, Lang)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    /// The stylesheet all widgets share; `None` where constructable stylesheets are missing.
+    static SHEET: RefCell<Option<Option<JsValue>>> = const { RefCell::new(None) };
+    /// The panic message of each language, prepared before anything can panic.
+    static FAILURE: RefCell<Vec<(Lang, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A mounted widget, as the JS bridge holds it.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    inner: Option<Mounted>,
+}
+
+struct Mounted {
+    id: u32,
+    host: HtmlElement,
+    container: Element,
+    app: AppHandle<App>,
+    onassess: Callback<Rc<Assessment<'static>>>,
+    /// Attribute values already warned about (one warning each).
+    warned: Vec<String>,
+}
+
+/// Mounts the widget into `host`'s open shadow root (attached here, or reused).
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(host: HtmlElement) -> WidgetHandle {
+    install_panic_hook();
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
+            Ok(root) => root,
+            Err(_) => {
+                web_sys::console::error_1(&JsValue::from_str(
+                    "<blincyto-checker>: cannot attach a shadow root to this element; the fallback content stays.",
+                ));
+                return WidgetHandle { inner: None };
+            }
+        },
+    };
+    root.set_inner_html("");
+    adopt_styles(&root);
+    let Some(container) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.create_element("div").ok())
+    else {
+        return WidgetHandle { inner: None };
+    };
+    container.set_class_name("blincyto-root");
+    if root.append_child(&container).is_err() {
+        return WidgetHandle { inner: None };
+    }
+
+    let mut warned = Vec::new();
+    let (lang, jurisdiction) = settings(&host, &mut warned);
+    let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+    MOUNTED.with(|m| m.borrow_mut().push((id, root, lang)));
+
+    let onassess = {
+        let host = host.clone();
+        Callback::from(move |a: Rc<Assessment<'static>>| dispatch_assessment(&host, &a))
+    };
+    let props = AppProps { lang, jurisdiction, onassess: onassess.clone() };
+    let app = Renderer::<App>::with_root_and_props(container.clone(), props).render();
+    WidgetHandle { inner: Some(Mounted { id, host, container, app, onassess, warned }) }
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Reads the attributes again (after `lang` or `jurisdiction` changed) and re-renders.
+    pub fn update(&mut self) {
+        let Some(m) = self.inner.as_mut() else { return };
+        let (lang, jurisdiction) = settings(&m.host, &mut m.warned);
+        MOUNTED.with(|all| {
+            if let Some(entry) = all.borrow_mut().iter_mut().find(|e| e.0 == m.id) {
+                entry.2 = lang;
+            }
+        });
+        m.app.update(AppProps { lang, jurisdiction, onassess: m.onassess.clone() });
+    }
+
+    /// Unmounts the widget; the shadow root is left empty for a later mount.
+    pub fn destroy(mut self) {
+        if let Some(m) = self.inner.take() {
+            MOUNTED.with(|all| all.borrow_mut().retain(|e| e.0 != m.id));
+            m.app.destroy();
+            m.container.remove();
+        }
+    }
+}
+
+/// The language and jurisdiction the element asks for. A bad value falls back to the default
+/// (Swedish, Sweden) with one console warning; no `lang` follows the nearest ancestor's.
+fn settings(host: &HtmlElement, warned: &mut Vec<String>) -> (Lang, Jurisdiction) {
+    let mut warn_once = |attribute: &str, value: &str, accepted: &str, fallback: &str| {
+        let key = format!("{attribute}={value}");
+        if !warned.contains(&key) {
+            web_sys::console::warn_1(&JsValue::from_str(&format!(
+                "<blincyto-checker>: {attribute}=\"{value}\" is not supported (use {accepted}); showing {fallback}."
+            )));
+            warned.push(key);
+        }
+    };
+    let lang = match host.get_attribute("lang").filter(|v| !v.trim().is_empty()) {
+        Some(value) => parse_lang(&value).unwrap_or_else(|| {
+            warn_once("lang", &value, "sv, nb or en", "Swedish");
+            Lang::Sv
+        }),
+        None => inherited_lang(host).and_then(|v| parse_lang(&v)).unwrap_or(Lang::Sv),
+    };
+    let jurisdiction = match host.get_attribute("jurisdiction").filter(|v| !v.trim().is_empty()) {
+        Some(value) => parse_jurisdiction(&value).unwrap_or_else(|| {
+            warn_once("jurisdiction", &value, "se or no", "Sweden");
+            Jurisdiction::Se
+        }),
+        None => Jurisdiction::Se,
+    };
+    (lang, jurisdiction)
+}
+
+/// The `lang` of the nearest ancestor that has one, else the page's `<html lang>`.
+fn inherited_lang(host: &HtmlElement) -> Option<String> {
+    let from_ancestor = host
+        .parent_element()
+        .and_then(|p| p.closest("[lang]").ok().flatten())
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|v| !v.trim().is_empty());
+    from_ancestor.or_else(|| {
+        web_sys::window()?.document()?.document_element()?.get_attribute("lang").filter(|v| !v.trim().is_empty())
+    })
+}
+
+/// Dispatches `blincyto-assessment` (bubbles, composed) whose detail is the result exactly as
+/// the JS `evaluate()` returns it.
+fn dispatch_assessment(host: &HtmlElement, a: &Assessment<'static>) {
+    let detail = a.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL);
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(EVENT, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// Applies the widget's CSS to `root` as a shared constructable stylesheet, which a strict CSP
+/// (`style-src 'self'`) allows. Browsers without one get a `<style>` element instead.
+fn adopt_styles(root: &ShadowRoot) {
+    let sheet = SHEET.with(|cell| {
+        cell.borrow_mut()
+            .get_or_insert_with(|| {
+                let sheet = web_sys::CssStyleSheet::new().ok()?;
+                sheet.replace_sync(CSS).ok()?;
+                Some(sheet.into())
+            })
+            .clone()
+    });
+    let adoptable = js_sys::Reflect::has(root, &JsValue::from_str("adoptedStyleSheets")).unwrap_or(false);
+    match sheet {
+        Some(sheet) if adoptable => root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
+        _ => {
+            if let Some(style) =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.create_element("style").ok())
+            {
+                style.set_text_content(Some(CSS));
+                let _ = root.append_child(&style);
+            }
+        }
+    }
+}
+
+/// Installs, once, the panic hook that replaces every mounted widget with a short message and
+/// the addresses of the sources, so a panic never leaves a frozen form.
+fn install_panic_hook() {
+    thread_local!(static INSTALLED: Cell<bool> = const { Cell::new(false) });
+    if INSTALLED.with(|i| i.replace(true)) {
+        return;
+    }
+    FAILURE.with(|f| {
+        *f.borrow_mut() = [Lang::Sv, Lang::Nb, Lang::En].iter().map(|l| (*l, failure_html(*l))).collect();
+    });
+    #[allow(deprecated)] // Yew 0.21 names the hook's argument `PanicInfo`.
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&format!("<blincyto-checker>: {info}")));
+        let _ = FAILURE.try_with(|failure| {
+            let Ok(failure) = failure.try_borrow() else { return };
+            let _ = MOUNTED.try_with(|mounted| {
+                if let Ok(mounted) = mounted.try_borrow() {
+                    for (_, root, lang) in mounted.iter() {
+                        if let Some((_, html)) = failure.iter().find(|(l, _)| l == lang) {
+                            root.set_inner_html(html);
+                        }
+                    }
+                }
+            });
+        });
+    }));
+}
+
+/// The failure message of `lang` with links to the sources, as HTML (no inline style).
+fn failure_html(lang: Lang) -> String {
+    let d = crate::data::dataset();
+    let mut links: Vec<(String, String)> = Vec::new();
+    let mut add = |label: String, url: &str| {
+        if !links.iter().any(|(_, u)| u == url) {
+            links.push((label, url.to_string()));
+        }
+    };
+    for j in &d.jurisdictions {
+        add(format!("{} – {}", j.authority, j.name.get(lang)), &j.url);
+    }
+    if let Some(vgr) = d.source("nt-radet-vgr") {
+        add(vgr.publisher.clone(), &vgr.url);
+    }
+    let items: String = links
+        .iter()
+        .map(|(label, url)| {
+            format!(
+                "<li><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a></li>",
+                escape(url),
+                escape(label)
+            )
+        })
+        .collect();
+    format!(
+        "<div class=\"blincyto failure\" lang=\"{}\" role=\"alert\"><p>{}</p><ul>{items}</ul></div>",
+        lang.as_str(),
+        escape(strings(lang).failure)
+    )
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// For tests: the ids of the mounted widgets' shadow roots are internal; this says how many.
+#[doc(hidden)]
+pub fn mounted_count() -> usize {
+    MOUNTED.with(|m| m.borrow().len())
+}
