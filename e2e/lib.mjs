@@ -1,0 +1,543 @@
+// Shared end-to-end tooling: a static server for dist/, the headless Chromium launch, a tiny
+// sequential test runner and a page object for <blincyto-checker>.
+//
+// Importing this file has no side effect (scripts/test.sh runs every e2e/*.mjs, this one too).
+//
+// Environment:
+//   E2E_DIST         the build to test (default: dist/ of this repository)
+//   BLINCYTO_SHARED  the shared contract directory (default: ../shared beside this repository)
+//   CHROMIUM         the browser (default: /usr/bin/chromium)
+import { createServer } from 'node:http';
+import { readFile, access } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { extname, join, normalize, resolve, dirname, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = resolve(process.env.E2E_DIST ?? join(ROOT, 'dist'));
+export const PAGES = join(ROOT, 'e2e', 'pages');
+export const RESULTS = join(ROOT, 'test-results');
+export const SHARED = resolve(process.env.BLINCYTO_SHARED ?? join(ROOT, '..', 'shared'));
+export const AXE_PATH = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+const require = createRequire(join(ROOT, 'noop.js'));
+export const { chromium } = require('playwright-core');
+
+/** The seven verdicts of the contract. */
+export const VERDICTS = ['yes', 'yes-with-conditions', 'pending', 'no-recommendation', 'no', 'off-label', 'incomplete'];
+export const LANGS = ['sv', 'nb', 'en'];
+/** The contract's input fields, in its (clinical) order. */
+export const FIELDS = ['jurisdiction', 'ageYears', 'diagnosis', 'cd19', 'philadelphia', 'diseaseStatus',
+  'relapseNumber', 'inRemission', 'mrdPercent', 'consolidation', 'highRiskRelapse', 'priorTherapyLines',
+  'priorAlloHsct', 'tkiFailures', 'otherOptionsAvailable', 'plannedAlloHsct', 'monotherapy'];
+
+export const VIEWPORTS = {
+  tablet: { width: 768, height: 1024 },
+  phone: { width: 360, height: 740 },
+};
+
+// ------------------------------------------------------------------------------------------------
+// Contract examples
+
+/** Every public example of the shared contract. */
+export async function loadExamples() {
+  return JSON.parse(await readFile(join(SHARED, 'contract', 'examples.json'), 'utf8'));
+}
+
+/** The examples that expect a verdict (not an error), keyed by name too. */
+export async function validExamples() {
+  const all = (await loadExamples()).filter((c) => c.expect && c.expect.verdict !== undefined);
+  return Object.assign(all, { byName: Object.fromEntries(all.map((c) => [c.name, c])) });
+}
+
+/** One example per verdict: the a11y scan drives the form to each of them. */
+export const EXAMPLE_FOR_VERDICT = {
+  'yes': 'adult refractory, Sweden, bridging',
+  'yes-with-conditions': 'adult MRD-positive CR1, Norway',
+  'pending': 'same child in Norway',
+  'no-recommendation': 'adult refractory, Sweden, no transplant',
+  'no': 'adult Ph-negative active relapse, Norway',
+  'off-label': 'T-cell ALL is never on-label',
+  'incomplete': 'child: disease status unknown',
+};
+
+// ------------------------------------------------------------------------------------------------
+// Static server
+
+const TYPES = {
+  '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function escapeAttr(s) {
+  return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/**
+ * The generated host page, `/__e2e__/host.html?lang=sv&jurisdiction=se&htmlLang=sv&count=1`:
+ * a plain, valid page with one (or `count`, or with `count=0` no) element. A parameter given
+ * empty (`lang=`) leaves the attribute out.
+ */
+function hostPage(params) {
+  const attr = (name, fallback) => {
+    const v = params.has(name) ? params.get(name) : fallback;
+    return v ? ` ${name}="${escapeAttr(v)}"` : '';
+  };
+  const htmlLang = params.has('htmlLang') ? params.get('htmlLang') : (params.get('lang') || 'sv');
+  const count = Number(params.get('count') ?? 1);
+  const element = `<blincyto-checker${attr('lang', 'sv')}${attr('jurisdiction', 'se')}></blincyto-checker>`;
+  return `<!doctype html>
+<html${htmlLang ? ` lang="${escapeAttr(htmlLang)}"` : ''}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>blincyto-checker e2e host</title>
+<link rel="icon" href="data:,">
+<script type="module" src="/blincyto-checker.js"></script>
+</head>
+<body>
+<main>
+<h1>Blincyto</h1>
+${Array.from({ length: count }, () => element).join('\n')}
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * Serves dist/ at `/`, e2e/pages/ at `/__e2e__/pages/` and the generated host page at
+ * `/__e2e__/host.html`. `headersFor(pathname)` may add response headers (e.g. a CSP);
+ * it can be replaced at any time through `server.headersFor`.
+ */
+export async function startServer({ dist = DIST, headersFor = () => ({}) } = {}) {
+  const state = { headersFor, requests: [] };
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const path = decodeURIComponent(url.pathname);
+    state.requests.push(path);
+    const extra = state.headersFor(path) ?? {};
+    const send = (status, type, body) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra }).end(body);
+    };
+    if (path === '/__e2e__/host.html') return send(200, TYPES['.html'], hostPage(url.searchParams));
+    let base = dist;
+    let rel = path;
+    if (path.startsWith('/__e2e__/pages/')) {
+      base = PAGES;
+      rel = path.slice('/__e2e__/pages/'.length);
+    }
+    let file = normalize(join(base, rel));
+    if (file !== base && !file.startsWith(base + sep)) return send(403, 'text/plain', 'forbidden');
+    if (path.endsWith('/')) file = join(file, 'index.html');
+    try {
+      const body = await readFile(file);
+      send(200, TYPES[extname(file)] ?? 'application/octet-stream', body);
+    } catch {
+      // Browsers ask for /favicon.ico on their own; an empty answer keeps consoles free of 404s.
+      if (path === '/favicon.ico') return send(204, 'image/x-icon', '');
+      send(404, 'text/plain', 'not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return {
+    base,
+    requests: state.requests,
+    get headersFor() { return state.headersFor; },
+    set headersFor(fn) { state.headersFor = fn; },
+    /** URL of the generated host page. */
+    host(params = {}) {
+      const q = new URLSearchParams();
+      for (const [k, v] of Object.entries(params)) q.set(k, v ?? '');
+      return `${base}/__e2e__/host.html?${q}`;
+    },
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Browser
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launch({ extraArgs = [] } = {}) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+/**
+ * A new context + page that records page errors and console messages.
+ * Returns { context, page, errors, console }.
+ */
+export async function openPage(browser, { viewport = VIEWPORTS.tablet, ...options } = {}) {
+  const context = await browser.newContext({ viewport, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  const consoleMessages = [];
+  page.on('pageerror', (e) => errors.push(String(e && e.stack ? e.stack : e)));
+  page.on('console', (m) => consoleMessages.push({ type: m.type(), text: m.text() }));
+  return { context, page, errors, console: consoleMessages };
+}
+
+/** Whether the build in DIST has the widget (the core exports mountWidget). */
+export async function distStatus(dist = DIST) {
+  try {
+    await access(join(dist, 'blincyto-checker.js'));
+  } catch {
+    return `no ${join(dist, 'blincyto-checker.js')}: build first (trunk build --release --offline)`;
+  }
+  try {
+    const core = await readFile(join(dist, 'blincyto-checker-core.js'), 'utf8');
+    if (!/mountWidget/.test(core)) return 'dist/blincyto-checker-core.js does not export mountWidget: the widget is not built yet';
+  } catch {
+    return 'no dist/blincyto-checker-core.js';
+  }
+  return null;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Test runner: one spec per file, tests run in order, each with a timeout.
+
+export class AssertionError extends Error {}
+
+export function assert(cond, message) {
+  if (!cond) throw new AssertionError(message);
+}
+
+export function assertEqual(actual, expected, what) {
+  if (actual !== expected) {
+    throw new AssertionError(`${what}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+  }
+}
+
+/**
+ * const s = spec('form'); s.test('name', async () => {...}); await s.run({ setup, teardown });
+ * Prints one line per test and the final line `e2e-form: N passed, M failed`; exits non-zero
+ * on any failure.
+ */
+export function spec(name, { timeoutMs = 120_000, needsWidget = true } = {}) {
+  const tests = [];
+  const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
+  return {
+    test(title, fn, opts = {}) {
+      tests.push({ title, fn, timeoutMs: opts.timeoutMs ?? timeoutMs });
+    },
+    /** A test that cannot run yet: printed as `skip`, counted neither way. */
+    skip(title, why) {
+      tests.push({ title, skip: why });
+    },
+    async run({ setup, teardown } = {}) {
+      const t0 = Date.now();
+      let passed = 0;
+      let failed = 0;
+      const problem = needsWidget ? await distStatus() : null;
+      if (problem) {
+        console.log(`FAIL (setup) ${problem}`);
+        console.log(`e2e-${name}: 0 passed, 1 failed`);
+        process.exit(1);
+      }
+      let ctx;
+      try {
+        ctx = setup ? await setup() : undefined;
+      } catch (e) {
+        console.log(`FAIL (setup) ${e && e.stack ? e.stack : e}`);
+        console.log(`e2e-${name}: 0 passed, 1 failed`);
+        process.exit(1);
+      }
+      for (const t of tests) {
+        if (only && !only.test(t.title)) continue;
+        if (t.skip) {
+          console.log(`skip ${t.title}: ${t.skip}`);
+          continue;
+        }
+        const start = Date.now();
+        let timer;
+        try {
+          await Promise.race([
+            t.fn(ctx),
+            new Promise((_, reject) => {
+              timer = setTimeout(() => reject(new Error(`timed out after ${t.timeoutMs} ms`)), t.timeoutMs);
+            }),
+          ]);
+          passed++;
+          console.log(`ok   ${t.title} (${Date.now() - start} ms)`);
+        } catch (e) {
+          failed++;
+          const msg = e instanceof AssertionError ? e.message : (e && e.stack ? e.stack : String(e));
+          console.log(`FAIL ${t.title} (${Date.now() - start} ms)\n     ${msg.replace(/\n/g, '\n     ')}`);
+        } finally {
+          clearTimeout(timer);
+        }
+      }
+      try {
+        if (teardown) await teardown(ctx);
+      } catch (e) {
+        console.log(`warning: teardown: ${e}`);
+      }
+      console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      console.log(`e2e-${name}: ${passed} passed, ${failed} failed`);
+      process.exit(failed ? 1 : 0);
+    },
+  };
+}
+
+/** `--cases 3000 --seed 42` → { cases: '3000', seed: '42' } */
+export function parseArgs(argv = process.argv.slice(2)) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) continue;
+    const [k, v] = a.slice(2).split('=', 2);
+    out[k] = v ?? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'true');
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Page object
+
+/** Lets the widget render: two animation frames after the last change. */
+export async function settle(page) {
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
+}
+
+/**
+ * The widget, located by the contract only: controls by their `name` inside the open shadow
+ * root, the answer by `[data-verdict]`. Fills fields as a person would: clicks radio and checkbox
+ * labels, picks select options, types into inputs and tabs out.
+ */
+export class Widget {
+  constructor(page, host = page.locator('blincyto-checker').first()) {
+    this.page = page;
+    this.host = host;
+    /**
+     * How numbers go into text inputs: false types them key by key (form.mjs and the keyboard
+     * test: the path a person takes); true pastes the whole value in one input event, for specs
+     * that only need to reach a state (axe, reflow, target size, privacy).
+     */
+    this.paste = false;
+  }
+
+  /** Waits until the element has mounted its shadow root with an answer element. */
+  async ready(timeout = 20_000) {
+    const handle = await this.host.elementHandle({ timeout });
+    await this.page.waitForFunction((el) => !!(el.shadowRoot && el.shadowRoot.querySelector('[data-verdict]')),
+      handle, { timeout }).catch(async () => {
+      const html = await this.host.evaluate((el) => (el.shadowRoot ? el.shadowRoot.innerHTML.slice(0, 400) : '(no shadow root)'));
+      throw new AssertionError(`the widget did not render an element with data-verdict within ${timeout} ms: ${html}`);
+    });
+    return this;
+  }
+
+  /** Control(s) named after a field (pierces the open shadow root). */
+  control(name) {
+    return this.host.locator(`[name="${name}"]`);
+  }
+
+  /** The answer element. */
+  answer() {
+    return this.host.locator('[data-verdict]').first();
+  }
+
+  async verdict() {
+    return this.answer().getAttribute('data-verdict');
+  }
+
+  /**
+   * Every named control, grouped by name, in document order:
+   * [{ name, kind: 'radio'|'checkbox'|'select'|'text', visible, disabled, value, values }]
+   * `value` is what is set now (null when nothing is), as the contract spells it.
+   */
+  async fields() {
+    return this.host.evaluate((el) => {
+      const root = el.shadowRoot;
+      if (!root) return [];
+      const shown = (n) => !!n && n.getClientRects().length > 0 &&
+        n.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true });
+      const groups = new Map();
+      for (const c of root.querySelectorAll('input[name], select[name], textarea[name]')) {
+        if (c.type === 'hidden') continue;
+        const kind = c.tagName === 'SELECT' ? 'select'
+          : c.type === 'radio' ? 'radio' : c.type === 'checkbox' ? 'checkbox' : 'text';
+        const visible = shown(c) || [...(c.labels ?? [])].some(shown);
+        let g = groups.get(c.name);
+        if (!g) {
+          g = { name: c.name, kind, visible: false, disabled: true, value: null, values: [] };
+          groups.set(c.name, g);
+        }
+        g.visible ||= visible;
+        g.disabled &&= c.matches(':disabled');
+        if (kind === 'radio') {
+          g.values.push(c.value);
+          if (c.checked) g.value = c.value;
+        } else if (kind === 'checkbox') {
+          g.values.push(c.value);
+          g.value = c.checked ? 'true' : 'false';
+        } else if (kind === 'select') {
+          g.values.push(...[...c.options].map((o) => o.value));
+          g.value = c.value === '' ? null : c.value;
+        } else {
+          g.value = c.value === '' ? null : c.value;
+        }
+      }
+      return [...groups.values()];
+    });
+  }
+
+  /** Sets one field as a person would. `value` as in the contract's input (number, boolean, string). */
+  async set(name, value) {
+    const text = typeof value === 'number' ? String(value) : String(value);
+    const first = this.control(name).first();
+    const kind = await first.evaluate((c) => (c.tagName === 'SELECT' ? 'select'
+      : c.type === 'radio' ? 'radio' : c.type === 'checkbox' ? 'checkbox' : 'text'));
+    if (kind === 'radio') {
+      const input = this.host.locator(`input[name="${name}"][value="${text}"]`);
+      assert(await input.count() === 1, `no radio button ${name}=${text}`);
+      await clickLabelOf(input);
+    } else if (kind === 'checkbox') {
+      const want = text === 'true';
+      if (await first.isChecked() !== want) await clickLabelOf(first);
+    } else if (kind === 'select') {
+      await first.selectOption(text);
+    } else {
+      await first.click();
+      await first.press('ControlOrMeta+a');
+      await first.press('Delete');
+      if (this.paste) {
+        await first.fill(text);
+      } else {
+        // Key by key at a person's pace: the widget renders between two keys, as it does for a
+        // person (keys sent faster than a frame would hide re-render problems some of the time).
+        for (const ch of text) {
+          await this.page.keyboard.type(ch);
+          await settle(this.page);
+        }
+      }
+      // The control may have been re-rendered: read it again by name.
+      const held = await this.control(name).first().inputValue();
+      if (held !== text) {
+        const focus = await this.page.evaluate(() => {
+          let a = document.activeElement;
+          while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+          return a ? `<${a.localName}>${a.getAttribute('name') ? `[name=${a.getAttribute('name')}]` : ''}` : 'nothing';
+        });
+        throw new AssertionError(`typed "${text}" into ${name} ${this.paste ? 'in one go' : 'key by key'}, the field holds "${held}" (focus is now on ${focus})`);
+      }
+      await this.control(name).first().press('Tab');
+    }
+    await settle(this.page);
+  }
+
+  /**
+   * Walks a contract input through the form: repeatedly answers the first visible, enabled
+   * question (document order) whose value the input gives and that is not answered yet, until
+   * none is left. A `jurisdiction` without a control goes to the element's attribute.
+   * Returns the names answered (in order) and the given fields never shown.
+   */
+  async fill(input, { onStep } = {}) {
+    const given = Object.keys(input).filter((k) => input[k] !== null && input[k] !== undefined);
+    const answered = [];
+    const done = new Set();
+    const fields0 = await this.fields();
+    if ('jurisdiction' in input && !fields0.some((f) => f.name === 'jurisdiction' && f.visible)) {
+      await this.host.evaluate((el, j) => el.setAttribute('jurisdiction', j), input.jurisdiction);
+      await settle(this.page);
+      done.add('jurisdiction');
+    }
+    for (let step = 0; step < 40; step++) {
+      const fields = await this.fields();
+      const next = fields.find((f) => f.visible && !f.disabled && given.includes(f.name) && !done.has(f.name));
+      if (!next) break;
+      done.add(next.name);
+      const want = String(input[next.name]);
+      if (next.value !== null && (next.value === want || Number(next.value) === Number(want) && next.kind === 'text')) continue;
+      await this.set(next.name, input[next.name]);
+      answered.push(next.name);
+      if (onStep) await onStep(next.name);
+    }
+    return { answered, neverShown: given.filter((f) => !done.has(f)) };
+  }
+
+  /**
+   * The answer's headline: an element marked as the headline (`part~=headline` or a class with
+   * "headline"), else its first heading that is not visually hidden, else its first line of text.
+   */
+  async headline() {
+    return this.host.evaluate((el) => {
+      const answer = el.shadowRoot.querySelector('[data-verdict]');
+      const seen = (n) => { const r = n.getBoundingClientRect(); return r.width > 2 && r.height > 2 && n.checkVisibility(); };
+      const marked = [...answer.querySelectorAll('[part~="headline"], [class*="headline"]')].find(seen);
+      const heading = [...answer.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].find(seen);
+      const node = marked ?? heading ?? answer;
+      const text = node.innerText ?? node.textContent;
+      return text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+    });
+  }
+
+  /** All visible text of the widget (its shadow root). */
+  async text() {
+    return this.host.evaluate((el) => {
+      const root = el.shadowRoot;
+      return [...root.children].map((c) => c.innerText ?? '').join('\n').replace(/\s+/g, ' ').trim();
+    });
+  }
+
+  /** Opens every folded part (`<details>`) by clicking its summary, as a person would. */
+  async openDisclosures() {
+    for (let i = 0; i < 20; i++) {
+      const closed = this.host.locator('details:not([open]) > summary');
+      if (await closed.count() === 0) return;
+      await closed.first().click();
+      await settle(this.page);
+    }
+  }
+
+  async setAttribute(name, value) {
+    await this.host.evaluate((el, [n, v]) => (v === null ? el.removeAttribute(n) : el.setAttribute(n, v)), [name, value]);
+    await settle(this.page);
+  }
+}
+
+/** Clicks the label of a control (the way a person picks a radio button or checkbox). */
+export async function clickLabelOf(input) {
+  const label = await input.evaluateHandle((c) => (c.labels && c.labels[0]) || null);
+  if (await label.evaluate((l) => l === null)) {
+    await input.click();
+  } else {
+    await label.asElement().click();
+  }
+}
+
+/** Opens the generated host page and waits for the widget. `paste`: see Widget#paste. */
+export async function openWidget(page, server, params = {}, { paste = false } = {}) {
+  await page.goto(server.host(params));
+  const w = new Widget(page);
+  w.paste = paste;
+  await w.ready();
+  return w;
+}
+
+export function normalizeText(s) {
+  return String(s ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Runs `fn({ page, context, errors, console })` in a fresh context and closes it afterwards.
+ * Fails when the page threw an uncaught error (unless `allowErrors`).
+ */
+export async function withPage(browser, options, fn, { allowErrors = false } = {}) {
+  const p = await openPage(browser, options);
+  try {
+    const out = await fn(p);
+    if (!allowErrors) assert(p.errors.length === 0, `page errors: ${p.errors.join(' | ')}`);
+    return out;
+  } finally {
+    await p.context.close();
+  }
+}
