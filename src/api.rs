@@ -1,26 +1,77 @@
 //! The JS API: `evaluate(input)` exported from `blincyto-checker.js`.
 //!
-//! Input goes through serde-wasm-bindgen into an [`InputObject`] and is validated by the pure
-//! core, so the browser and the native tests reject exactly the same inputs with the same
-//! messages. The result is a plain JSON-compatible object.
+//! The input object is read key by key into an [`InputObject`] and validated by the pure core, so
+//! the browser and the native tests reject exactly the same inputs with the same messages. Values
+//! that JSON cannot carry (BigInt, Symbol, functions, Date, Map, boxed primitives) reach the core
+//! as their type name and are rejected there, naming the field. The result goes out through
+//! serde-wasm-bindgen as a plain JSON-compatible object.
 
+use serde::Serialize as _;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::patient::{InputObject, NOT_AN_OBJECT};
+use crate::patient::{InputObject, RawValue, NOT_AN_OBJECT};
 
 /// Checks one patient. Throws an `Error` whose message names the offending field.
 #[wasm_bindgen(js_name = evaluate)]
 pub fn evaluate_js(input: JsValue) -> Result<JsValue, JsValue> {
-    if !input.is_object() || js_sys::Array::is_array(&input) {
-        return Err(js_sys::Error::new(NOT_AN_OBJECT).into());
-    }
-    let object: InputObject =
-        serde_wasm_bindgen::from_value(input).map_err(|_| js_sys::Error::new(NOT_AN_OBJECT))?;
+    let object = read_object(&input).ok_or_else(|| js_sys::Error::new(NOT_AN_OBJECT))?;
     let patient = object.to_patient().map_err(|e| js_sys::Error::new(&e.to_string()))?;
-    let assessment = crate::evaluate(&patient);
+    result_to_js(&crate::evaluate(&patient))
+}
+
+/// Serialises a result (also the `detail` of the element's event) as a plain object.
+pub fn result_to_js(assessment: &crate::Assessment<'_>) -> Result<JsValue, JsValue> {
     assessment
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| js_sys::Error::new(&format!("internal: could not serialise the result: {e}")).into())
 }
 
-use serde::Serialize as _;
+/// A plain object (its prototype is `Object.prototype` or null), read into key/value pairs.
+fn read_object(input: &JsValue) -> Option<InputObject> {
+    if !is_plain_object(input) {
+        return None;
+    }
+    let object: &js_sys::Object = input.unchecked_ref();
+    let pairs = js_sys::Object::keys(object)
+        .iter()
+        .filter_map(|key| {
+            let name = key.as_string()?;
+            let value = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+            Some((name, raw(&value)))
+        })
+        .collect();
+    Some(InputObject(pairs))
+}
+
+fn is_plain_object(v: &JsValue) -> bool {
+    if !v.is_object() || js_sys::Array::is_array(v) {
+        return false;
+    }
+    let proto = js_sys::Object::get_prototype_of(v);
+    proto.is_null() || JsValue::from(proto) == JsValue::from(js_sys::Object::get_prototype_of(&js_sys::Object::new()))
+}
+
+fn raw(v: &JsValue) -> RawValue {
+    if v.is_null() || v.is_undefined() {
+        RawValue::Null
+    } else if let Some(b) = v.as_bool() {
+        RawValue::Bool(b)
+    } else if let Some(n) = v.as_f64() {
+        RawValue::Number(n)
+    } else if let Some(s) = v.as_string() {
+        RawValue::String(s.chars().take(200).collect())
+    } else if js_sys::Array::is_array(v) {
+        RawValue::Other("array")
+    } else if is_plain_object(v) {
+        RawValue::Other("object")
+    } else if v.is_bigint() {
+        RawValue::Other("BigInt")
+    } else if v.is_symbol() {
+        RawValue::Other("Symbol")
+    } else if v.is_function() {
+        RawValue::Other("function")
+    } else {
+        RawValue::Other("object that is not plain data (Date, Map, boxed value…)")
+    }
+}

@@ -9,7 +9,6 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use serde::Serialize as _;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback, Renderer};
@@ -157,7 +156,7 @@ fn inherited_lang(host: &HtmlElement) -> Option<String> {
 /// Dispatches `blincyto-assessment` (bubbles, composed) whose detail is the result exactly as
 /// the JS `evaluate()` returns it.
 fn dispatch_assessment(host: &HtmlElement, a: &Assessment<'static>) {
-    let detail = a.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL);
+    let detail = crate::api::result_to_js(a).unwrap_or(JsValue::NULL);
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -212,7 +212,8 @@ impl RawValue {
             RawValue::Bool(b) => b.to_string(),
             RawValue::Number(n) => format_number(*n),
             RawValue::String(s) => format!("\"{}\"", clip(s)),
-            RawValue::Other(kind) => format!("an {kind}"),
+            RawValue::Other(kind) if kind.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {kind}"),
+            RawValue::Other(kind) => format!("a {kind}"),
         }
     }
 }
