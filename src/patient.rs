@@ -78,9 +78,25 @@ impl Value {
     }
 }
 
-/// Shortest decimal form of a number: 8 → "8", 0.1 → "0.1".
+/// A number in plain decimal form with at most six decimals: 8 → "8", 0.1 → "0.1".
+///
+/// Integer arithmetic only: core's float printing would cost the browser bundle ~8 KiB.
 pub fn format_number(n: f64) -> String {
-    format!("{n}")
+    if n.is_nan() {
+        return "NaN".into();
+    }
+    let sign = if n < 0.0 { "-" } else { "" };
+    if n.abs() >= 1e15 {
+        return format!("{sign}{}", if n.is_infinite() { "Infinity" } else { "1000000000000000 or more" });
+    }
+    let scaled = (n.abs() * 1e6).round() as u64;
+    let (whole, frac) = (scaled / 1_000_000, scaled % 1_000_000);
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let digits = format!("{frac:06}");
+        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+    }
 }
 
 /// A value serialises as the contract writes it: strings for enums, numbers, booleans.
@@ -269,8 +285,8 @@ pub fn accepted(field: Field) -> String {
         F::DiseaseStatus => one_of(&names(DiseaseStatus::ALL, DiseaseStatus::as_str)),
         F::AgeYears => "a number of years from 0 to 120 (fractions allowed)".into(),
         F::MrdPercent => "a number of percent from 0 to 100".into(),
-        F::RelapseNumber => format!("a whole number from 1 to {MAX_COUNT}"),
-        F::PriorTherapyLines | F::TkiFailures => format!("a whole number from 0 to {MAX_COUNT}"),
+        F::RelapseNumber => format!("a whole number from 1 to {}", MAX_COUNT as u32),
+        F::PriorTherapyLines | F::TkiFailures => format!("a whole number from 0 to {}", MAX_COUNT as u32),
         F::InRemission
         | F::Consolidation
         | F::HighRiskRelapse
@@ -335,8 +351,24 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
     {
         return None;
     }
-    let n: f64 = t.parse().ok()?;
-    n.is_finite().then_some(n)
+    let (negative, body) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.as_str()),
+    };
+    let (whole, frac) = body.split_once('.').unwrap_or((body, ""));
+    if whole.is_empty() && frac.is_empty() {
+        return None;
+    }
+    // mantissa / 10^k with both exact in f64 is one correctly rounded division: the same value
+    // as `str::parse`, without core's float parser (~13 KiB of the browser bundle).
+    let digits = format!("{whole}{frac}");
+    let significant = digits.trim_start_matches('0');
+    if significant.len() > 15 || frac.len() > 22 {
+        return None;
+    }
+    let mantissa: u64 = if significant.is_empty() { 0 } else { significant.parse().ok()? };
+    let n = mantissa as f64 / 10f64.powi(frac.len() as i32);
+    Some(if negative { -n } else { n })
 }
 
 #[cfg(test)]
@@ -352,6 +384,27 @@ mod tests {
         for bad in ["", "1,2,3", "1.2.3", "abc", "1e5", "--1", "1-", ",", "inf", "NaN"] {
             assert_eq!(parse_decimal(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn decimals_parse_exactly_as_the_standard_parser() {
+        for text in ["0.1", "0.2", "0.3", "1.5", "17.999", "0.0833", "99.99", "120", "0.000001", "33.3333333333333"] {
+            assert_eq!(parse_decimal(text), text.parse::<f64>().ok(), "{text}");
+        }
+        assert_eq!(parse_decimal("00012,50"), Some(12.5));
+        assert_eq!(parse_decimal(".5"), Some(0.5));
+        assert_eq!(parse_decimal("5."), Some(5.0));
+        assert_eq!(parse_decimal("1234567890123456"), None, "more digits than f64 holds exactly");
+    }
+
+    #[test]
+    fn numbers_print_plainly() {
+        for (n, text) in [(8.0, "8"), (0.1, "0.1"), (-1.0, "-1"), (0.02, "0.02"), (150.0, "150"), (1.0 / 12.0, "0.083333")] {
+            assert_eq!(format_number(n), text);
+        }
+        assert_eq!(format_number(f64::NAN), "NaN");
+        assert_eq!(format_number(f64::NEG_INFINITY), "-Infinity");
+        assert!(format_number(1e300).contains("or more"));
     }
 
     #[test]
