@@ -47,9 +47,9 @@ trait Code {
     fn code(&self) -> String;
 }
 
-impl Code for String {
+impl Code for std::borrow::Cow<'static, str> {
     fn code(&self) -> String {
-        format!("String::from({self:?})")
+        format!("std::borrow::Cow::Borrowed({:?})", &**self)
     }
 }
 impl Code for u32 {
@@ -75,10 +75,10 @@ impl<T: Code> Code for Option<T> {
         }
     }
 }
-impl<T: Code> Code for Vec<T> {
+impl<T: Code + Clone> Code for std::borrow::Cow<'static, [T]> {
     fn code(&self) -> String {
         let items: Vec<String> = self.iter().map(Code::code).collect();
-        format!("vec![{}]", items.join(", "))
+        format!("std::borrow::Cow::Borrowed(&[{}])", items.join(", "))
     }
 }
 

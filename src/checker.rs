@@ -136,10 +136,10 @@ impl Domains {
     /// Cuts every numeric field at the thresholds the dataset's criteria use.
     pub fn of(d: &Dataset) -> Domains {
         let mut criteria: Vec<&Criterion> = Vec::new();
-        for i in &d.indications {
+        for i in d.indications.iter() {
             criteria.extend(i.criteria.iter());
         }
-        for j in &d.jurisdictions {
+        for j in d.jurisdictions.iter() {
             j.rules.iter().for_each(|r| criteria.extend(r.when.iter()));
             j.notes.iter().for_each(|n| criteria.extend(n.when.iter()));
         }
@@ -265,7 +265,7 @@ impl IndicationSet {
 pub fn label(d: &Dataset, p: &Patient) -> Result<IndicationSet, Field> {
     let mut set = IndicationSet::default();
     let mut need: Option<Field> = None;
-    for ind in &d.indications {
+    for ind in d.indications.iter() {
         match eval_all(&ind.criteria, p) {
             Ok(true) => set.insert(ind.id),
             Ok(false) => {}
@@ -529,7 +529,7 @@ pub fn evaluate<'d>(d: &'d Dataset, dom: &Domains, p: &Patient) -> Assessment<'d
         if !sources.iter().any(|x| x.id == s.id) {
             sources.push(s);
         }
-        Some(q.text.as_str())
+        Some(&*q.text)
     };
     for ind in indications.iter().filter(|i| i.status != Check::NotMet || verdict == Verdict::OffLabel) {
         cite(&mut sources, &ind.indication.cite);
@@ -560,7 +560,7 @@ pub fn evaluate<'d>(d: &'d Dataset, dom: &Domains, p: &Patient) -> Assessment<'d
                 }
             }
         }
-        for n in &jd.notes {
+        for n in jd.notes.iter() {
             if eval_all(&n.when, p) == Ok(true) {
                 cite(&mut sources, &n.cite);
                 notes.push(n);
@@ -621,7 +621,7 @@ pub fn alternatives(d: &Dataset, dom: &Domains, p: &Patient) -> Vec<Alternative>
 /// indication: no gap, no overlap.
 pub fn check_rule_coverage(d: &Dataset, j: &JurisdictionData, errors: &mut Vec<String>) {
     let dom = Domains::of(d);
-    for ind in &d.indications {
+    for ind in d.indications.iter() {
         let rules: Vec<&Rule> = j.rules.iter().filter(|r| r.indications.contains(&ind.id)).collect();
         let mut fields: Vec<Field> = ind.criteria.iter().flat_map(|c| c.fields()).collect();
         rules.iter().for_each(|r| fields.extend(r.when.iter().flat_map(|c| c.fields())));

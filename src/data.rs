@@ -6,10 +6,10 @@ use std::sync::OnceLock;
 use crate::checker::Domains;
 use crate::dataset::Dataset;
 
-/// The dataset, built once.
+/// The dataset: static data, no start-up work.
 pub fn dataset() -> &'static Dataset {
-    static DATASET: OnceLock<Dataset> = OnceLock::new();
-    DATASET.get_or_init(|| include!(concat!(env!("OUT_DIR"), "/dataset.rs")))
+    static DATASET: Dataset = include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
+    &DATASET
 }
 
 /// The representative values of each field under the dataset's thresholds.

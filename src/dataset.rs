@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::vocab::{Criterion, Field, IndicationId, Jurisdiction, Lang, RecommendationStatus, Verdict};
+use crate::vocab::{Criterion, Field, IndicationId, Jurisdiction, Lang, List, RecommendationStatus, Str, Verdict};
 
 /// The dataset format this code understands.
 pub const FORMAT: u32 = 1;
@@ -20,31 +20,31 @@ pub struct Dataset {
     /// Format version of the file; must equal [`FORMAT`].
     pub format: u32,
     /// The dataset's own version, bumped with every reviewed change.
-    pub version: String,
+    pub version: Str,
     /// Date (YYYY-MM-DD) up to which the sources were checked.
-    pub as_of: String,
+    pub as_of: Str,
     /// Who the authority is: the current SmPC and the national sites.
     pub authority: Text,
     /// What the dataset knows it does not know.
-    pub unknowns: Vec<Text>,
+    pub unknowns: List<Text>,
     /// The documents every statement rests on.
     #[serde(rename = "source")]
-    pub sources: Vec<Source>,
+    pub sources: List<Source>,
     /// The EU indications.
     #[serde(rename = "indication")]
-    pub indications: Vec<Indication>,
+    pub indications: List<Indication>,
     /// Per jurisdiction: recommendations, rules and notes.
     #[serde(rename = "jurisdiction")]
-    pub jurisdictions: Vec<JurisdictionData>,
+    pub jurisdictions: List<JurisdictionData>,
 }
 
 /// A text in the widget's three languages.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Text {
-    pub sv: String,
-    pub nb: String,
-    pub en: String,
+    pub sv: Str,
+    pub nb: Str,
+    pub en: Str,
 }
 
 impl Text {
@@ -62,33 +62,33 @@ impl Text {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Source {
-    pub id: String,
-    pub publisher: String,
-    pub title: String,
+    pub id: Str,
+    pub publisher: Str,
+    pub title: Str,
     /// YYYY-MM-DD, or "undated" where the document carries no date.
-    pub date: String,
+    pub date: Str,
     /// Language of the quotes (BCP 47: sv, nb, en).
-    pub lang: String,
-    pub url: String,
+    pub lang: Str,
+    pub url: Str,
     /// The exact sentences the dataset relies on.
     #[serde(rename = "quote")]
-    pub quotes: Vec<Quote>,
+    pub quotes: List<Quote>,
 }
 
 /// One quoted sentence of a source.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Quote {
-    pub id: String,
-    pub text: String,
+    pub id: Str,
+    pub text: Str,
 }
 
 /// A pointer to one quote of one source.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Cite {
-    pub source: String,
-    pub quote: String,
+    pub source: Str,
+    pub quote: Str,
 }
 
 /// An EU indication.
@@ -99,14 +99,14 @@ pub struct Indication {
     /// The indication's wording.
     pub name: Text,
     /// Date (YYYY-MM-DD) of the EU marketing authorisation of this indication.
-    pub approved: String,
+    pub approved: Str,
     pub cite: Cite,
     /// Further citations (for example a later change of the age limit).
     #[serde(default)]
-    pub also_cite: Vec<Cite>,
+    pub also_cite: List<Cite>,
     /// Every one must hold for the patient to be on this indication.
     #[serde(skip_serializing)]
-    pub criteria: Vec<Criterion>,
+    pub criteria: List<Criterion>,
 }
 
 /// One jurisdiction's recommendations, verdict rules and notes.
@@ -116,38 +116,38 @@ pub struct JurisdictionData {
     pub id: Jurisdiction,
     pub name: Text,
     /// The body whose recommendations apply (NT-rådet, Nye metoder).
-    pub authority: String,
+    pub authority: Str,
     /// Where a clinician checks the current status.
-    pub url: String,
+    pub url: Str,
     #[serde(rename = "recommendation")]
-    pub recommendations: Vec<Recommendation>,
+    pub recommendations: List<Recommendation>,
     #[serde(rename = "rule")]
-    pub rules: Vec<Rule>,
+    pub rules: List<Rule>,
     #[serde(rename = "note", default)]
-    pub notes: Vec<Note>,
+    pub notes: List<Note>,
 }
 
 /// A recommendation, method assessment or documented absence of one.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Recommendation {
-    pub id: String,
+    pub id: Str,
     /// Who decided (NT-rådet, Beslutningsforum for nye metoder, DMP…).
-    pub decided_by: String,
+    pub decided_by: Str,
     /// Case number where there is one (ID2019_118).
     #[serde(default)]
-    pub case: Option<String>,
+    pub case: Option<Str>,
     pub title: Text,
     pub status: RecommendationStatus,
     /// Date of the decision (YYYY-MM-DD) or "undated".
-    pub date: String,
+    pub date: Str,
     pub scope: Text,
     #[serde(default)]
-    pub conditions: Vec<Text>,
+    pub conditions: List<Text>,
     pub cite: Cite,
     /// Further citations (for example the conditions of a decision, published elsewhere).
     #[serde(default)]
-    pub also_cite: Vec<Cite>,
+    pub also_cite: List<Cite>,
 }
 
 /// How a verdict follows for patients on some indications in one jurisdiction.
@@ -155,13 +155,13 @@ pub struct Recommendation {
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Rule {
     /// The indications the rule covers.
-    pub indications: Vec<IndicationId>,
+    pub indications: List<IndicationId>,
     /// Conditions on the patient beyond the indication (all must hold).
     #[serde(default, skip_serializing)]
-    pub when: Vec<Criterion>,
+    pub when: List<Criterion>,
     pub verdict: Verdict,
     /// The recommendation the verdict rests on.
-    pub basis: String,
+    pub basis: Str,
     /// Why, in words.
     pub reason: Text,
 }
@@ -170,10 +170,10 @@ pub struct Rule {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Note {
-    pub id: String,
+    pub id: Str,
     /// Shown only when all of these hold (empty: always).
     #[serde(default, skip_serializing)]
-    pub when: Vec<Criterion>,
+    pub when: List<Criterion>,
     pub text: Text,
     pub cite: Cite,
 }
@@ -221,9 +221,9 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<String>> {
     }
 
     let mut source_ids = Vec::new();
-    for s in &d.sources {
+    for s in d.sources.iter() {
         let at = format!("source {:?}", s.id);
-        if source_ids.contains(&s.id.as_str()) {
+        if source_ids.contains(&&*s.id) {
             err(format!("{at}: duplicate source id"));
         }
         source_ids.push(&s.id);
@@ -262,19 +262,19 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<String>> {
             _ => errors.push(format!("indication {id}: defined more than once")),
         }
     }
-    for ind in &d.indications {
+    for ind in d.indications.iter() {
         let at = format!("indication {}", ind.id);
         if !is_date(&ind.approved) {
             errors.push(format!("{at}: approved {:?} is not a date YYYY-MM-DD", ind.approved));
         }
         check_cite(&mut errors, &at, &ind.cite);
-        for c in &ind.also_cite {
+        for c in ind.also_cite.iter() {
             check_cite(&mut errors, &at, c);
         }
         if ind.criteria.is_empty() {
             errors.push(format!("{at}: has no criteria"));
         }
-        for c in &ind.criteria {
+        for c in ind.criteria.iter() {
             check_criterion(&mut errors, &at, c);
         }
     }
@@ -298,7 +298,7 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<String>> {
                 errors.push(format!("{at}: date {:?} is neither YYYY-MM-DD nor \"undated\"", r.date));
             }
             check_cite(&mut errors, &at, &r.cite);
-            for c in &r.also_cite {
+            for c in r.also_cite.iter() {
                 check_cite(&mut errors, &at, c);
             }
         }
@@ -307,7 +307,7 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<String>> {
             if rule.indications.is_empty() {
                 errors.push(format!("{at}: names no indication"));
             }
-            for c in &rule.when {
+            for c in rule.when.iter() {
                 check_criterion(&mut errors, &at, c);
                 if c.fields().contains(&Field::Jurisdiction) {
                     errors.push(format!("{at}: conditions may not read the jurisdiction"));
@@ -329,10 +329,10 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<String>> {
                 Some(_) => {}
             }
         }
-        for n in &j.notes {
+        for n in j.notes.iter() {
             let at = format!("{at_j}, note {:?}", n.id);
             check_cite(&mut errors, &at, &n.cite);
-            for c in &n.when {
+            for c in n.when.iter() {
                 check_criterion(&mut errors, &at, c);
             }
         }

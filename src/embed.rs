@@ -229,11 +229,11 @@ fn failure_html(lang: Lang) -> String {
             links.push((label, url.to_string()));
         }
     };
-    for j in &d.jurisdictions {
+    for j in d.jurisdictions.iter() {
         add(format!("{} – {}", j.authority, j.name.get(lang)), &j.url);
     }
     if let Some(vgr) = d.source("nt-radet-vgr") {
-        add(vgr.publisher.clone(), &vgr.url);
+        add(vgr.publisher.to_string(), &vgr.url);
     }
     let items: String = links
         .iter()

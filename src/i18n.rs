@@ -556,8 +556,8 @@ mod tests {
                 Criterion::Philadelphia(Philadelphia::Positive),
                 Criterion::TkiFailuresAtLeast(2),
                 Criterion::OtherOptionsAvailable(false),
-            ]),
-        ]);
+            ].into()),
+        ].into());
         let sv = (strings(Lang::Sv).criterion)(&any);
         assert_eq!(sv, "Ph-negativ eller (Ph-positiv och svikt på minst 2 TKI och inga andra behandlingsalternativ)");
         let nb = (strings(Lang::Nb).criterion)(&any);
@@ -566,14 +566,14 @@ mod tests {
         assert!(en.contains(" or (") && en.contains(" and "), "{en}");
         assert_eq!((strings(Lang::Sv).criterion)(&Criterion::MrdAtLeastPercent(0.1)), "MRD ≥ 0,1\u{a0}%");
         assert_eq!(
-            (strings(Lang::Sv).criterion)(&Criterion::CompleteRemission(vec![1, 2])),
+            (strings(Lang::Sv).criterion)(&Criterion::CompleteRemission(vec![1, 2].into())),
             "i första eller andra kompletta remission (CR1 eller CR2)"
         );
         // Every criterion the dataset uses has words in every language.
         let d = crate::data::dataset();
         for lang in LANGS {
-            for ind in &d.indications {
-                for c in &ind.criteria {
+            for ind in d.indications.iter() {
+                for c in ind.criteria.iter() {
                     assert!(!(strings(lang).criterion)(c).is_empty());
                 }
             }

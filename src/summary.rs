@@ -119,7 +119,7 @@ pub fn plain_text(a: &Assessment, p: &Patient, lang: Lang) -> String {
     if !a.decision.is_empty() {
         line("");
         line(&format!("{}:", t.decision_heading));
-        for dec in &a.decision {
+        for dec in a.decision.iter() {
             let rec = dec.recommendation;
             let mut head = format!(
                 "- {} – {}, {}",
@@ -130,7 +130,7 @@ pub fn plain_text(a: &Assessment, p: &Patient, lang: Lang) -> String {
             head.push_str(&format!(", {}", i18n::date(lang, &rec.date)));
             line(&head);
             line(&format!("  {}: {}", t.reason_label, dec.reason.get(lang)));
-            for c in &rec.conditions {
+            for c in rec.conditions.iter() {
                 line(&format!("  {}: {}", t.conditions_label, c.get(lang)));
             }
             line(&format!(
@@ -148,7 +148,7 @@ pub fn plain_text(a: &Assessment, p: &Patient, lang: Lang) -> String {
     if !a.notes.is_empty() {
         line("");
         line(&format!("{}:", t.notes_heading));
-        for n in &a.notes {
+        for n in a.notes.iter() {
             line(&format!("- {}", n.text.get(lang)));
         }
     }
@@ -156,7 +156,7 @@ pub fn plain_text(a: &Assessment, p: &Patient, lang: Lang) -> String {
     if !a.assumptions.is_empty() {
         line("");
         line(&format!("{}:", t.assumptions_heading));
-        for assumption in &a.assumptions {
+        for assumption in a.assumptions.iter() {
             match assumption {
                 Assumption::Monotherapy => line(&format!("- {}", t.assumption_monotherapy)),
             }
@@ -166,7 +166,7 @@ pub fn plain_text(a: &Assessment, p: &Patient, lang: Lang) -> String {
     if !a.sources.is_empty() {
         line("");
         line(&format!("{}:", t.sources_heading));
-        for s in &a.sources {
+        for s in a.sources.iter() {
             line(&format!("- {}: {} ({}). {}", s.publisher, s.title, i18n::date(lang, &s.date), s.url));
         }
     }

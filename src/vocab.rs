@@ -6,6 +6,12 @@
 //! disagree on a name. It depends on `serde` only.
 
 use serde::Deserialize;
+use std::borrow::Cow;
+
+/// Text of the dataset: borrowed from the compiled-in data, owned when read from TOML.
+pub type Str = Cow<'static, str>;
+/// A list of the dataset: a static slice when compiled in, a vector when read from TOML.
+pub type List<T> = Cow<'static, [T]>;
 
 macro_rules! contract_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
@@ -167,7 +173,7 @@ pub enum Criterion {
     /// Active relapse (relapsed and not in remission) after an allogeneic transplant.
     ActiveRelapseAfterAlloHsct(bool),
     /// In complete remission number N (CR1 when newly diagnosed, CR(n+1) after relapse n) for one of these N.
-    CompleteRemission(Vec<u32>),
+    CompleteRemission(List<u32>),
     /// MRD is at least this many percent.
     MrdAtLeastPercent(f64),
     /// Blincyto is given as part of consolidation therapy (`true`) or not.
@@ -183,9 +189,9 @@ pub enum Criterion {
     /// Blincyto would bridge to a planned allogeneic transplant (`true`) or not.
     PlannedAlloHsct(bool),
     /// Every one of these holds.
-    AllOf(Vec<Criterion>),
+    AllOf(List<Criterion>),
     /// At least one of these holds.
-    AnyOf(Vec<Criterion>),
+    AnyOf(List<Criterion>),
 }
 
 /// A set of fields, as bits (no allocation); iterates in contract order.

@@ -30,27 +30,27 @@ fn unknown_arguments_are_refused() {
 fn decision_table_carries_every_quote_indication_and_case() {
     let doc = std::fs::read_to_string(DOC).expect("docs/decision-table.md exists: run `cargo run --bin decision-table`");
     let d = dataset();
-    assert!(doc.contains(&d.version) && doc.contains(&d.as_of) && doc.contains(&d.authority.en));
-    for s in &d.sources {
-        assert!(doc.contains(&s.url) && doc.contains(&s.title), "source {}", s.id);
-        for q in &s.quotes {
-            assert!(doc.contains(&q.text), "quote {} of {}", q.id, s.id);
+    assert!(doc.contains(&*d.version) && doc.contains(&*d.as_of) && doc.contains(&*d.authority.en));
+    for s in d.sources.iter() {
+        assert!(doc.contains(&*s.url) && doc.contains(&*s.title), "source {}", s.id);
+        for q in s.quotes.iter() {
+            assert!(doc.contains(&*q.text), "quote {} of {}", q.id, s.id);
         }
     }
-    for i in &d.indications {
-        assert!(doc.contains(&format!("**{}**", i.id)) && doc.contains(&i.approved), "indication {}", i.id);
+    for i in d.indications.iter() {
+        assert!(doc.contains(&format!("**{}**", i.id)) && doc.contains(&*i.approved), "indication {}", i.id);
     }
-    for j in &d.jurisdictions {
-        for r in &j.recommendations {
+    for j in d.jurisdictions.iter() {
+        for r in j.recommendations.iter() {
             if let Some(case) = &r.case {
                 assert!(doc.contains(&format!("case {case}")), "case {case}");
             }
         }
-        for r in &j.rules {
-            assert!(doc.contains(&r.reason.en), "rule reason {:?}", r.reason.en);
+        for r in j.rules.iter() {
+            assert!(doc.contains(&*r.reason.en), "rule reason {:?}", r.reason.en);
         }
     }
-    for u in &d.unknowns {
-        assert!(doc.contains(&u.en));
+    for u in d.unknowns.iter() {
+        assert!(doc.contains(&*u.en));
     }
 }

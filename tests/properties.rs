@@ -188,7 +188,7 @@ fn same(a: &Result<Patient, String>, b: &Result<Patient, String>) -> bool {
 fn check_assessment(p: &Patient) -> Result<(), TestCaseError> {
     let a = evaluate(p);
     prop_assert_eq!(a.missing.is_empty(), a.verdict != Verdict::Incomplete, "verdict {} missing {:?}", a.verdict, a.missing);
-    for m in &a.missing {
+    for m in a.missing.iter() {
         prop_assert!(p.get(*m).is_none() && *m != Field::Monotherapy, "missing lists given field {}", m);
     }
     prop_assert_eq!(a.verdict == Verdict::OffLabel, a.label.status == LabelStatus::OffLabel);

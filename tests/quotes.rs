@@ -52,7 +52,7 @@ fn every_quote_of_a_shared_document_is_verbatim() {
     for (source_id, file) in DOCUMENTS {
         let source = d.source(source_id).unwrap_or_else(|| panic!("the dataset has no source {source_id:?}; update DOCUMENTS"));
         let document = normalise(&std::fs::read_to_string(dir.join(file)).unwrap());
-        for q in &source.quotes {
+        for q in source.quotes.iter() {
             checked += 1;
             if !document.contains(&normalise(&q.text)) {
                 failures.push(format!("{source_id} / {}: not found in {file}:\n  {}", q.id, q.text));
@@ -61,7 +61,7 @@ fn every_quote_of_a_shared_document_is_verbatim() {
     }
     assert!(failures.is_empty(), "{} of {checked} quotes are not verbatim:\n{}", failures.len(), failures.join("\n"));
     let unchecked: Vec<&str> =
-        d.sources.iter().map(|s| s.id.as_str()).filter(|id| !DOCUMENTS.iter().any(|(s, _)| s == id)).collect();
+        d.sources.iter().map(|s| &*s.id).filter(|id| !DOCUMENTS.iter().any(|(s, _)| s == id)).collect();
     if !unchecked.is_empty() {
         eprintln!("sources with no document in shared/sources (quotes not checked): {unchecked:?}");
     }

@@ -148,7 +148,7 @@ fn check_complete(d: &Dataset, p: &Patient, want: &Expected, a: &Assessment, fai
     if a.jurisdiction != p.jurisdiction || a.dataset.version != d.version || a.dataset.as_of != d.as_of {
         fail.add(format!("{at}: jurisdiction or dataset info wrong"));
     }
-    for s in &a.sources {
+    for s in a.sources.iter() {
         if !d.sources.iter().any(|x| std::ptr::eq(x, *s)) {
             fail.add(format!("{at}: source {:?} is not in the dataset", s.id));
         }
@@ -169,7 +169,7 @@ fn check_complete(d: &Dataset, p: &Patient, want: &Expected, a: &Assessment, fai
         return;
     }
     let jd = d.jurisdiction(p.jurisdiction.unwrap()).unwrap();
-    for dec in &a.decision {
+    for dec in a.decision.iter() {
         let at = format!("{at}, decision for {}", dec.indication);
         if dec.verdict != a.verdict {
             fail.add(format!("{at}: decision verdict {} differs from {}", dec.verdict, a.verdict));
@@ -327,10 +327,10 @@ fn a_criteria_decide_early_only_what_every_completion_agrees_on() {
             v.iter().for_each(|c| walk(c, out));
         }
     }
-    d.indications.iter().flat_map(|i| &i.criteria).for_each(|c| walk(c, &mut all));
-    for j in &d.jurisdictions {
-        j.rules.iter().flat_map(|r| &r.when).for_each(|c| walk(c, &mut all));
-        j.notes.iter().flat_map(|n| &n.when).for_each(|c| walk(c, &mut all));
+    d.indications.iter().flat_map(|i| i.criteria.iter()).for_each(|c| walk(c, &mut all));
+    for j in d.jurisdictions.iter() {
+        j.rules.iter().flat_map(|r| r.when.iter()).for_each(|c| walk(c, &mut all));
+        j.notes.iter().flat_map(|n| n.when.iter()).for_each(|c| walk(c, &mut all));
     }
     let mut fail = Failures::default();
     let mut checked = 0;
@@ -455,7 +455,7 @@ fn check_partial(d: &Dataset, dom: &Domains, p: &Patient, rng: &mut Rng, stats: 
         fail.add(format!("{at}: verdict {} with missing {:?}", a.verdict, a.missing));
         return;
     }
-    for m in &a.missing {
+    for m in a.missing.iter() {
         if p.get(*m).is_some() || *m == Field::Monotherapy {
             fail.add(format!("{at}: missing lists {m}, which is given (or monotherapy)"));
         }
@@ -491,7 +491,7 @@ fn check_partial(d: &Dataset, dom: &Domains, p: &Patient, rng: &mut Rng, stats: 
     }
     stats.incomplete += 1;
     // Each missing field really matters: two complete inputs differing only in it.
-    for m in &a.missing {
+    for m in a.missing.iter() {
         stats.witnesses += 1;
         let mut budget = 20_000;
         match find_witness(d, dom, p, *m, &mut budget) {

@@ -81,16 +81,16 @@ fn render(d: &Dataset) -> String {
     }
     line(w, &header);
     line(w, &rule);
-    for ind in &d.indications {
+    for ind in d.indications.iter() {
         let mut row = String::from("| ");
         row += &cell(&[
             format!("**{}**", ind.id),
-            ind.name.en.clone(),
+            ind.name.en.to_string(),
             format!("Criteria: {}.", all_of(&ind.criteria)),
         ]);
         row += " | ";
         let mut eu = vec![format!("Approved **{}**", ind.approved)];
-        for c in std::iter::once(&ind.cite).chain(&ind.also_cite) {
+        for c in std::iter::once(&ind.cite).chain(ind.also_cite.iter()) {
             eu.push(quoted(d, c));
         }
         row += &cell(&eu);
@@ -103,7 +103,7 @@ fn render(d: &Dataset) -> String {
                 }
                 let when = if r.when.is_empty() { "for every patient on this indication".to_string() } else { format!("when {}", all_of(&r.when)) };
                 parts.push(format!("**{}** {when}", r.verdict));
-                parts.push(r.reason.en.clone());
+                parts.push(r.reason.en.to_string());
                 match j.recommendation(&r.basis) {
                     Some(rec) => parts.extend(recommendation(d, rec)),
                     None => parts.push(format!("(basis `{}` not found)", r.basis)),
@@ -129,7 +129,7 @@ fn render(d: &Dataset) -> String {
         line(w, "");
         line(w, &format!("Current status: <{}>", j.url));
         line(w, "");
-        for rec in &j.recommendations {
+        for rec in j.recommendations.iter() {
             let used = j.rules.iter().any(|r| r.basis == rec.id);
             let mut parts = recommendation(d, rec);
             parts.truncate(1);
@@ -143,7 +143,7 @@ fn render(d: &Dataset) -> String {
     line(w, "Notes are information, not conditions.");
     line(w, "");
     for j in &jurisdictions {
-        for n in &j.notes {
+        for n in j.notes.iter() {
             let when = if n.when.is_empty() { "always".to_string() } else { format!("when {}", all_of(&n.when)) };
             line(w, &format!("- **{}**, `{}`, {when}: {}", j.name.en, n.id, n.text.en));
             line(w, &format!("  {}", quoted(d, &n.cite)));
@@ -155,7 +155,7 @@ fn render(d: &Dataset) -> String {
     line(w, "");
     line(w, "Every sentence the dataset rests on, verbatim in its original language (whitespace folded).");
     line(w, "");
-    for s in &d.sources {
+    for s in d.sources.iter() {
         line(w, &format!("### <a id=\"source-{}\"></a>{}", s.id, s.title));
         line(w, "");
         line(w, &format!("- Id: `{}`", s.id));
@@ -164,7 +164,7 @@ fn render(d: &Dataset) -> String {
         line(w, &format!("- Language: {}", s.lang));
         line(w, &format!("- URL: <{}>", s.url));
         line(w, "");
-        for q in &s.quotes {
+        for q in s.quotes.iter() {
             line(w, &format!("Quote `{}`:", q.id));
             line(w, "");
             line(w, &format!("> {}", q.text));
@@ -174,7 +174,7 @@ fn render(d: &Dataset) -> String {
 
     line(w, "## Known unknowns");
     line(w, "");
-    for u in &d.unknowns {
+    for u in d.unknowns.iter() {
         line(w, &format!("- {}", u.en));
     }
     out
@@ -202,10 +202,10 @@ fn recommendation(d: &Dataset, rec: &Recommendation) -> Vec<String> {
         rec.decided_by
     ));
     if !rec.conditions.is_empty() {
-        let conditions: Vec<&str> = rec.conditions.iter().map(|c| c.en.as_str()).collect();
+        let conditions: Vec<&str> = rec.conditions.iter().map(|c| &*c.en).collect();
         parts.push(format!("Conditions: {}", conditions.join(" ")));
     }
-    for c in std::iter::once(&rec.cite).chain(&rec.also_cite) {
+    for c in std::iter::once(&rec.cite).chain(rec.also_cite.iter()) {
         parts.push(quoted(d, c));
     }
     parts

@@ -51,8 +51,8 @@ pub fn Answer(props: &AnswerProps) -> Html {
     let off: Vec<_> = a.indications.iter().filter(|i| i.status == Check::NotMet).collect();
     let mut decisions: Vec<DecisionView> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
-    for d in &a.decision {
-        if !seen.contains(&d.recommendation.id.as_str()) {
+    for d in a.decision.iter() {
+        if !seen.contains(&&*d.recommendation.id) {
             seen.push(&d.recommendation.id);
             decisions.push(DecisionView::of(d, lang));
         }

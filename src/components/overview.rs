@@ -29,10 +29,10 @@ pub fn badges(j: &JurisdictionData, ind: IndicationId, lang: Lang) -> Vec<Badge>
     rules
         .iter()
         .map(|rule| {
-            let when = match rule.when.as_slice() {
+            let when = match &rule.when[..] {
                 [] => None,
                 [one] => Some((t.criterion)(one)),
-                many => Some((t.criterion)(&Criterion::AllOf(many.to_vec()))),
+                many => Some((t.criterion)(&Criterion::AllOf(many.to_vec().into()))),
             };
             let by = match j.recommendation(&rule.basis) {
                 Some(rec) => {
