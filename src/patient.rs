@@ -287,13 +287,10 @@ pub fn accepted(field: Field) -> String {
         F::MrdPercent => "a number of percent from 0 to 100".into(),
         F::RelapseNumber => format!("a whole number from 1 to {}", MAX_COUNT as u32),
         F::PriorTherapyLines | F::TkiFailures => format!("a whole number from 0 to {}", MAX_COUNT as u32),
-        F::InRemission
-        | F::Consolidation
-        | F::HighRiskRelapse
-        | F::PriorAlloHsct
-        | F::OtherOptionsAvailable
-        | F::PlannedAlloHsct
-        | F::Monotherapy => "true or false".into(),
+        _ => {
+            debug_assert!(field.is_flag(), "{field} needs its own wording");
+            "true or false".into()
+        }
     }
 }
 
@@ -327,14 +324,8 @@ pub fn parse_value(field: Field, raw: &RawValue) -> Result<Value, InputError> {
         F::MrdPercent => Value::Number(number(0.0, 100.0)?),
         F::RelapseNumber => count(1.0)?,
         F::PriorTherapyLines | F::TkiFailures => count(0.0)?,
-        F::InRemission
-        | F::Consolidation
-        | F::HighRiskRelapse
-        | F::PriorAlloHsct
-        | F::OtherOptionsAvailable
-        | F::PlannedAlloHsct
-        | F::Monotherapy => match raw {
-            RawValue::Bool(b) => Value::Flag(*b),
+        _ => match raw {
+            RawValue::Bool(b) if field.is_flag() => Value::Flag(*b),
             _ => return Err(bad()),
         },
     })

@@ -140,6 +140,22 @@ contract_enum!(
     }
 );
 
+impl Field {
+    /// A yes/no field (`true`/`false`).
+    pub fn is_flag(self) -> bool {
+        matches!(
+            self,
+            Field::InRemission
+                | Field::Consolidation
+                | Field::HighRiskRelapse
+                | Field::PriorAlloHsct
+                | Field::OtherOptionsAvailable
+                | Field::PlannedAlloHsct
+                | Field::Monotherapy
+        )
+    }
+}
+
 impl Verdict {
     /// Rank for "the most permissive route wins": lower is more permissive.
     pub fn permissiveness(self) -> u8 {
