@@ -450,6 +450,7 @@ pub struct CriterionCheck<'d> {
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Decision<'d> {
+    pub jurisdiction: Jurisdiction,
     pub indication: IndicationId,
     pub verdict: Verdict,
     pub reason: &'d Text,
@@ -520,7 +521,12 @@ pub fn evaluate<'d>(d: &'d Dataset, dom: &Domains, p: &Patient) -> Assessment<'d
         _ => LabelStatus::OnLabel,
     };
 
-    let jd = p.jurisdiction.and_then(|j| d.jurisdiction(j));
+    // The verdict can be decided before the jurisdiction is known (both give "no
+    // recommendation"): then each jurisdiction's basis is cited.
+    let jurisdictions: Vec<&'d JurisdictionData> = match p.jurisdiction {
+        Some(j) => d.jurisdiction(j).into_iter().collect(),
+        None => d.jurisdictions.iter().collect(),
+    };
     let mut decision = Vec::new();
     let mut notes = Vec::new();
     let mut sources: Vec<&'d Source> = Vec::new();
@@ -537,7 +543,8 @@ pub fn evaluate<'d>(d: &'d Dataset, dom: &Domains, p: &Patient) -> Assessment<'d
             cite(&mut sources, c);
         });
     }
-    if let (Some(jd), false) = (jd, matches!(verdict, Verdict::OffLabel | Verdict::Incomplete)) {
+    let decided_on_label = !matches!(verdict, Verdict::OffLabel | Verdict::Incomplete);
+    for jd in jurisdictions.into_iter().filter(|_| decided_on_label) {
         // One decision per winning route. The verdict can also be decided while no single
         // indication is certain yet (an adult in Sweden without a transplant plan gets "no
         // recommendation" on every adult indication): then cite the rules of the indications
@@ -549,13 +556,13 @@ pub fn evaluate<'d>(d: &'d Dataset, dom: &Domains, p: &Patient) -> Assessment<'d
             .map(|i| i.id);
         for id in candidates {
             if let Ok(Some(rule)) = route(jd, id, p) {
-                let cited = decision.iter().any(|d: &Decision| d.recommendation.id == rule.basis);
+                let cited = decision.iter().any(|d: &Decision| d.jurisdiction == jd.id && d.recommendation.id == rule.basis);
                 if rule.verdict != verdict || (!certain && cited) {
                     continue;
                 }
                 if let Some(rec) = jd.recommendation(&rule.basis) {
                     if let (Some(quote), Some((source, _))) = (cite(&mut sources, &rec.cite), d.quote(&rec.cite)) {
-                        decision.push(Decision { indication: id, verdict: rule.verdict, reason: &rule.reason, recommendation: rec, quote, source });
+                        decision.push(Decision { jurisdiction: jd.id, indication: id, verdict: rule.verdict, reason: &rule.reason, recommendation: rec, quote, source });
                     }
                 }
             }

@@ -193,7 +193,14 @@ fn check_assessment(p: &Patient) -> Result<(), TestCaseError> {
     }
     prop_assert_eq!(a.verdict == Verdict::OffLabel, a.label.status == LabelStatus::OffLabel);
     if a.verdict != Verdict::Incomplete {
-        prop_assert_eq!(a.label.status == LabelStatus::OffLabel, a.label.indications.is_empty());
+        // Decided on-label with no single indication certain yet (an adult whose episode is not
+        // given but every episode is on some adult indication) is possible; it must still cite
+        // the recommendation it rests on.
+        prop_assert!(a.label.status != LabelStatus::OffLabel || a.label.indications.is_empty());
+        if a.verdict != Verdict::OffLabel {
+            prop_assert_eq!(a.label.status, LabelStatus::OnLabel);
+            prop_assert!(!a.decision.is_empty(), "decided {} without a cited decision", a.verdict);
+        }
     }
     prop_assert_eq!(p.monotherapy.is_none(), a.assumptions.contains(&Assumption::Monotherapy));
     // The JS API serialises the result; it must always be plain JSON.
