@@ -6,9 +6,12 @@
 // Importing it loads the WebAssembly core that sits beside it, exports `evaluate(input)` and
 // registers <blincyto-checker>. Everything else (the form, the answer, attribute handling) is Rust;
 // this file stays a thin bridge so that no inline script is ever needed (strict CSP works).
-import init, * as core from './blincyto-checker-core.js';
-
-await init({ module_or_path: new URL('./blincyto-checker-core_bg.wasm', import.meta.url) });
+//
+// The wasm download starts before the JS glue is fetched (a static import would wait for the
+// glue first), so the two requests overlap.
+const wasm = fetch(new URL('./blincyto-checker-core_bg.wasm', import.meta.url));
+const core = await import('./blincyto-checker-core.js');
+await core.default({ module_or_path: wasm });
 
 /** Checks one patient (see the contract). Throws an Error naming the offending field. */
 export function evaluate(input) {
