@@ -46,17 +46,37 @@ pub fn badges(j: &JurisdictionData, ind: IndicationId, lang: Lang) -> Vec<Badge>
         .collect()
 }
 
-/// The overview, folded by default.
+/// The overview, folded by default. Its ~190 elements are built only once it is opened: half
+/// the widget's DOM would otherwise be created at page load for a part most visits never open
+/// (docs/benchmarks.md). It is left out of print anyway.
 #[function_component]
 pub fn Overview(props: &OverviewProps) -> Html {
+    let open = use_state_eq(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| open.set(e.target_unchecked_into::<web_sys::Element>().has_attribute("open")))
+    };
+    let t = strings(props.lang);
+    html! {
+        <details class="overview" part="overview" {ontoggle}>
+            <summary>{ t.overview_summary }</summary>
+            if *open {
+                <Matrix lang={props.lang} />
+            }
+        </details>
+    }
+}
+
+/// The opened overview: an introduction and the matrix.
+#[function_component]
+fn Matrix(props: &OverviewProps) -> Html {
     let lang = props.lang;
     let t = strings(lang);
     let d = crate::data::dataset();
     let columns: Vec<(&JurisdictionData, &str)> =
         Jurisdiction::ALL.iter().filter_map(|j| d.jurisdiction(*j)).map(|jd| (jd, jd.name.get(lang))).collect();
     html! {
-        <details class="overview" part="overview">
-            <summary>{ t.overview_summary }</summary>
+        <>
             <p class="overview-intro">{ t.overview_intro }</p>
             <table class="matrix">
                 <thead>
@@ -108,6 +128,6 @@ pub fn Overview(props: &OverviewProps) -> Html {
                     </tbody>
                 }) }
             </table>
-        </details>
+        </>
     }
 }
