@@ -12,7 +12,7 @@ use super::entry::{Entry, UnitChoice};
 use super::overview::Overview;
 use super::state::{Action, State};
 use crate::checker::Assessment;
-use crate::i18n::{choices, is_typed, strings, Strings};
+use crate::i18n::{choices, is_typed, strings, AgeUnit, Strings};
 use crate::patient::Value;
 use crate::summary;
 use crate::vocab::{Field, Jurisdiction, Lang};
@@ -45,35 +45,31 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(patient.clone(), move |_| onassess.emit(assessment));
     }
 
-    let dispatch = |make: fn(Field, Value) -> Action, field: Field| {
-        let state = state.clone();
-        Callback::from(move |v: Value| state.dispatch(make(field, v)))
+    // One callback per field, made once: the dispatcher never changes, so a question whose
+    // props are otherwise unchanged is not re-rendered when another answer changes.
+    let handlers = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |_| Handlers::new(&dispatcher))
     };
-    let pick = |f: Field, v: Value| Action::Pick(f, Some(v));
 
-    let question = |field: Field| -> Html {
+    let question = |(field, shown): (Field, bool)| -> Html {
+        let hidden = !shown;
         let label = AttrValue::Static((t.question)(field));
         let hint = (t.hint)(field).map(AttrValue::Static);
         if is_typed(field) {
             let error = state.entry(field).err().map(|e| AttrValue::from((t.entry_error)(field, e, state.age_unit)));
-            let onedit = {
-                let state = state.clone();
-                Callback::from(move |text: String| state.dispatch(Action::Type(field, text)))
-            };
+            let onedit = handlers.typed[field as usize].clone();
             let unit = (field == Field::AgeYears).then(|| UnitChoice {
                 unit: state.age_unit,
                 label: t.age_unit_label.into(),
                 years: t.unit_years.into(),
                 months: t.unit_months.into(),
-                onunit: {
-                    let state = state.clone();
-                    Callback::from(move |u| state.dispatch(Action::SetAgeUnit(u)))
-                },
+                onunit: handlers.unit.clone(),
             });
             html! {
                 <Entry
                     key={field.as_str()}
-                    {field} {label} {hint} {error} {unit} {onedit}
+                    {field} {label} {hint} {error} {unit} {onedit} {hidden}
                     text={state.text(field).to_string()}
                     suffix={(field == Field::MrdPercent).then_some(AttrValue::Static("%"))}
                     whole={!matches!(field, Field::AgeYears | Field::MrdPercent)}
@@ -84,22 +80,19 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <Choice
                     key={field.as_str()}
-                    {field} legend={label} {hint}
+                    {field} legend={label} {hint} {hidden}
                     options={options(t, field)}
                     value={state.picked.get(field)}
                     default={is_mono.then_some(Value::Flag(true))}
                     default_note={is_mono.then_some(AttrValue::Static(t.assumed))}
-                    onpick={dispatch(pick, field)}
+                    onpick={handlers.picked[field as usize].clone()}
                 />
             }
         }
     };
 
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
-    let onstartover = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::StartOver))
-    };
+    let onstartover = handlers.start_over.clone();
     let headline = summary::headline(&assessment, &patient, lang);
 
     html! {
@@ -115,7 +108,7 @@ pub fn App(props: &AppProps) -> Html {
                     class={classes!("switch")}
                     options={Jurisdiction::ALL.iter().map(|j| (Value::Jurisdiction(*j), AttrValue::Static((t.jurisdiction_option)(*j)))).collect::<Vec<_>>()}
                     value={state.picked.jurisdiction.map(Value::Jurisdiction)}
-                    onpick={dispatch(pick, Field::Jurisdiction)}
+                    onpick={handlers.picked[Field::Jurisdiction as usize].clone()}
                 />
                 // In their own element: `for` children are spliced into the parent, and a list
                 // that mixes keyed and unkeyed children is diffed by position, which would
@@ -131,6 +124,43 @@ pub fn App(props: &AppProps) -> Html {
             <Answer {lang} assessment={Shared(Rc::clone(&assessment))} patient={patient.clone()} />
             <Overview {lang} />
         </div>
+    }
+}
+
+/// The form's callbacks, one per field and action, made once per widget.
+struct Handlers {
+    picked: Vec<Callback<Value>>,
+    typed: Vec<Callback<String>>,
+    unit: Callback<AgeUnit>,
+    start_over: Callback<MouseEvent>,
+}
+
+impl Handlers {
+    fn new(dispatcher: &UseReducerDispatcher<State>) -> Handlers {
+        Handlers {
+            picked: Field::ALL
+                .iter()
+                .map(|&f| {
+                    let d = dispatcher.clone();
+                    Callback::from(move |v: Value| d.dispatch(Action::Pick(f, Some(v))))
+                })
+                .collect(),
+            typed: Field::ALL
+                .iter()
+                .map(|&f| {
+                    let d = dispatcher.clone();
+                    Callback::from(move |text: String| d.dispatch(Action::Type(f, text)))
+                })
+                .collect(),
+            unit: {
+                let d = dispatcher.clone();
+                Callback::from(move |u| d.dispatch(Action::SetAgeUnit(u)))
+            },
+            start_over: {
+                let d = dispatcher.clone();
+                Callback::from(move |_: MouseEvent| d.dispatch(Action::StartOver))
+            },
+        }
     }
 }
 

@@ -15,6 +15,9 @@ pub struct ChoiceProps {
     /// A hint under the question.
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    /// Not asked now (it cannot change the answer and has no answer): kept in the DOM, hidden.
+    #[prop_or_default]
+    pub hidden: bool,
     /// The options in order, each with its words.
     pub options: Vec<(Value, AttrValue)>,
     /// The answer picked.
@@ -43,6 +46,7 @@ pub fn Choice(props: &ChoiceProps) -> Html {
         <fieldset
             class={classes!("question", "choice", props.class.clone())}
             id={format!("q-{name}")}
+            hidden={props.hidden}
             aria-describedby={props.hint.as_ref().map(|_| hint_id.clone())}
         >
             <legend class="question-label">{ props.legend.clone() }</legend>

@@ -14,6 +14,9 @@ pub struct EntryProps {
     pub label: AttrValue,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    /// Not asked now (it cannot change the answer and has no answer): kept in the DOM, hidden.
+    #[prop_or_default]
+    pub hidden: bool,
     /// The text as typed.
     pub text: AttrValue,
     /// Why the text cannot be used, in words.
@@ -77,7 +80,7 @@ pub fn Entry(props: &EntryProps) -> Html {
         }
     });
     html! {
-        <div class={classes!("question", "entry", props.error.is_some().then_some("has-error"))} id={format!("q-{name}")}>
+        <div class={classes!("question", "entry", props.error.is_some().then_some("has-error"))} id={format!("q-{name}")} hidden={props.hidden}>
             <label class="question-label" for={id.clone()}>{ props.label.clone() }</label>
             if let Some(hint) = &props.hint {
                 <p class="hint" id={hint_id.clone()}>{ hint.clone() }</p>

@@ -85,17 +85,20 @@ impl State {
         }
     }
 
-    /// The questions to show, in clinical (contract) order: those the checker still needs and
-    /// every one already answered. The jurisdiction switch is shown on its own; the optional
-    /// monotherapy question always comes last.
-    pub fn questions(&self, missing: &[Field]) -> Vec<Field> {
-        let mut out: Vec<Field> = Field::ALL
+    /// Every question of the form in clinical (contract) order, each with whether it is shown:
+    /// those the checker still needs and every one already answered. The jurisdiction switch is
+    /// rendered on its own; the optional monotherapy question is always shown, last.
+    ///
+    /// The others stay in the DOM, `hidden`, so that a changed answer toggles an attribute
+    /// instead of building and removing whole fieldsets (docs/benchmarks.md: update latency).
+    pub fn questions(&self, missing: &[Field]) -> Vec<(Field, bool)> {
+        let mut out: Vec<(Field, bool)> = Field::ALL
             .iter()
             .copied()
             .filter(|f| !matches!(f, Field::Jurisdiction | Field::Monotherapy))
-            .filter(|f| missing.contains(f) || self.is_answered(*f))
+            .map(|f| (f, missing.contains(&f) || self.is_answered(f)))
             .collect();
-        out.push(Field::Monotherapy);
+        out.push((Field::Monotherapy, true));
         out
     }
 }
