@@ -58,7 +58,6 @@ pub fn Answer(props: &AnswerProps) -> Html {
         }
     }
     let alternatives = summary::alternatives(a, p, lang);
-    let text = AttrValue::from(summary::plain_text(a, p, lang));
 
     html! {
         <section class="answer" part="answer" data-verdict={verdict.as_str()} aria-labelledby="answer-heading">
@@ -175,7 +174,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
                 <p class="authority">{ a.dataset.authority.get(lang) }</p>
             </footer>
 
-            <CopySummary lang={lang} {text} />
+            <CopySummary lang={lang} assessment={props.assessment.clone()} patient={p.clone()} />
         </section>
     }
 }

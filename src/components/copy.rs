@@ -6,14 +6,19 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::answer::Shared;
 use crate::i18n::strings;
+use crate::patient::Patient;
+use crate::summary;
 use crate::vocab::Lang;
 
 #[derive(PartialEq, Properties)]
 pub struct CopySummaryProps {
     pub lang: Lang,
-    /// The summary to copy.
-    pub text: AttrValue,
+    /// The answer to summarise.
+    pub assessment: Shared,
+    /// The patient it is about.
+    pub patient: Patient,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -28,12 +33,14 @@ enum Status {
 pub fn CopySummary(props: &CopySummaryProps) -> Html {
     let t = strings(props.lang);
     let status = use_state_eq(|| Status::Idle);
+    // The summary is written when it is asked for, not on every change of the answer.
+    let text = use_state_eq(|| AttrValue::Static(""));
     let area = use_node_ref();
 
-    // A new summary makes the old status wrong.
+    // A new answer makes the old status wrong.
     {
         let status = status.clone();
-        use_effect_with(props.text.clone(), move |_| status.set(Status::Idle));
+        use_effect_with(props.assessment.clone(), move |_| status.set(Status::Idle));
     }
     // The fallback box is selected as soon as it shows.
     {
@@ -50,8 +57,13 @@ pub fn CopySummary(props: &CopySummaryProps) -> Html {
 
     let onclick = {
         let status = status.clone();
-        let text = props.text.clone();
-        Callback::from(move |_: MouseEvent| copy(&text, status.clone()))
+        let text = text.clone();
+        let (a, p, lang) = (props.assessment.clone(), props.patient.clone(), props.lang);
+        Callback::from(move |_: MouseEvent| {
+            let summary = summary::plain_text(&a.0, &p, lang);
+            copy(&summary, status.clone());
+            text.set(AttrValue::from(summary));
+        })
     };
     html! {
         <div class="copy">
@@ -66,7 +78,7 @@ pub fn CopySummary(props: &CopySummaryProps) -> Html {
             if *status == Status::ByHand {
                 <label class="summary-box">
                     <span class="question-label">{ t.summary_label }</span>
-                    <textarea ref={area} readonly=true rows="12" value={props.text.clone()} />
+                    <textarea ref={area} readonly=true rows="12" value={(*text).clone()} />
                 </label>
             }
         </div>
