@@ -15,6 +15,9 @@
 //   --write    the Markdown file whose generated block (between the BENCH markers) is replaced;
 //              created when missing. `--write -` writes nothing
 //   --json     also writes every raw figure as JSON
+//   --v8       an experiment, not a measurement of the widget as users get it: V8 flags for
+//              Chromium, without the leading dashes, comma-separated (e.g. `--v8
+//              no-wasm-lazy-compilation --write -`); the report names them
 //
 // It asserts nothing and exits 0 whether or not a target is met (exit 1 only when it cannot
 // measure at all, e.g. no widget in dist/). Needs /usr/bin/chromium (or CHROMIUM=path) and
@@ -57,6 +60,7 @@ const UPDATES = Math.max(7, Number(args.updates ?? 15));
 const RATE = Number(args.rate ?? 4);
 const WRITE = args.write === '-' ? null : resolve(args.write ?? join(ROOT, 'docs', 'benchmarks.md'));
 const TIMEOUT = 60_000;
+const V8_FLAGS = typeof args.v8 === 'string' ? args.v8.split(',').filter(Boolean).map((f) => `--${f.replace(/^-+/, '')}`) : [];
 
 /** The issue's targets. */
 const TARGETS = {
@@ -110,22 +114,32 @@ function startServer() {
 
 function probe() {
   let painted;
-  const b = (window.__bench = { interactive: undefined, shadowAttached: undefined, how: undefined,
-    done: new Promise((ok) => { painted = ok; }) });
+  let answered;
   const plain = location.pathname.endsWith('/plain.html');
+  const formPainted = new Promise((ok) => { painted = ok; });
+  // The widget renders the form first and the answer one task later: the run ends once both
+  // have been painted, so the main-thread figures include the answer too.
+  const answerPainted = plain ? Promise.resolve() : new Promise((ok) => { answered = ok; });
+  const b = (window.__bench = { interactive: undefined, shadowAttached: undefined, how: undefined,
+    answer: undefined, done: Promise.all([formPainted, answerPainted]) });
   const CONTROLS = 'input, select, textarea';
   const enabled = (el) => el && !el.disabled && !el.closest('fieldset:disabled');
+  const roots = () => [...document.querySelectorAll('blincyto-checker')].map((h) => h.shadowRoot).filter(Boolean);
   const find = () => {
     if (plain) return document.querySelector(CONTROLS);
-    for (const host of document.querySelectorAll('blincyto-checker')) {
-      const root = host.shadowRoot;
-      if (!root) continue;
+    for (const root of roots()) {
       const named = root.querySelector('[name="ageYears"]');
       if (enabled(named)) return named;
       for (const el of root.querySelectorAll(CONTROLS)) if (enabled(el)) return el;
     }
     return null;
   };
+  /** Resolves after the frame that is being prepared now has been rendered. */
+  const afterFrame = (then) => requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => then(performance.now());
+    ch.port2.postMessage(0);
+  });
   const check = (how) => {
     if (b.interactive !== undefined) return true;
     const el = find();
@@ -134,27 +148,36 @@ function probe() {
     b.how = how;
     b.control = `${el.localName}[name=${el.getAttribute('name')}]`;
     // The first frame rendered with the control in it (informational).
-    requestAnimationFrame(() => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => { b.painted = performance.now(); painted(); };
-      ch.port2.postMessage(0);
-    });
-    observer.disconnect();
+    afterFrame((t) => { b.painted = t; painted(); });
     return true;
   };
+  /** The answer ([data-verdict]) in the shadow root (informational). */
+  const checkAnswer = () => {
+    if (plain || b.answer !== undefined) return true;
+    if (!roots().some((r) => r.querySelector('[data-verdict]'))) return false;
+    b.answer = performance.now();
+    afterFrame((t) => { b.answerPainted = t; answered(); });
+    return true;
+  };
+  const both = (how) => {
+    const form = check(how);
+    const answer = checkAnswer();
+    if (form && answer) observer.disconnect();
+    return form && answer;
+  };
   const OPTIONS = { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] };
-  const observer = new MutationObserver(() => check('mutation'));
+  const observer = new MutationObserver(() => both('mutation'));
   observer.observe(document, OPTIONS);
   const attachShadow = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attachShadow.call(this, init);
     if (b.shadowAttached === undefined) b.shadowAttached = performance.now();
-    if (b.interactive === undefined) observer.observe(root, OPTIONS);
+    if (b.interactive === undefined || b.answer === undefined) observer.observe(root, OPTIONS);
     return root;
   };
-  const loop = () => { if (!check('frame')) requestAnimationFrame(loop); };
+  const loop = () => { if (!both('frame')) requestAnimationFrame(loop); };
   requestAnimationFrame(loop);
-  document.addEventListener('DOMContentLoaded', () => { b.domContentLoaded = performance.now(); check('domcontentloaded'); });
+  document.addEventListener('DOMContentLoaded', () => { b.domContentLoaded = performance.now(); both('domcontentloaded'); });
   if (!plain) {
     customElements.whenDefined('blincyto-checker').then(() => { b.defined = performance.now(); });
   }
@@ -500,9 +523,13 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+      '--disable-component-update', '--disable-sync', ...(V8_FLAGS.length ? [`--js-flags=${V8_FLAGS.join(' ')}`] : [])],
   });
   const out = { date: new Date().toISOString(), rate: RATE, runs: RUNS, updates: UPDATES, dist: relative(ROOT, DIST) || '.' };
+  if (V8_FLAGS.length) {
+    out.v8Flags = V8_FLAGS;
+    console.log(`bench: EXPERIMENT with V8 flags ${V8_FLAGS.join(' ')}: not the browser users have`);
+  }
   try {
     out.machine = machine();
     out.versions = {
@@ -560,9 +587,12 @@ async function main() {
         shadowAttached: median(loads.widget.map((r) => r.shadowAttached)),
         interactive: median(widgetTimes),
         painted: median(loads.widget.map((r) => r.painted)),
+        answer: median(loads.widget.map((r) => r.answer)),
+        answerPainted: median(loads.widget.map((r) => r.answerPainted)),
         plainPainted: median(loads.plain.map((r) => r.painted)),
       },
-      // Main-thread work until the form was painted (Performance.getMetrics, medians, throttled ms).
+      // Main-thread work until the form and the answer were painted (Performance.getMetrics,
+      // medians, throttled ms).
       main: Object.fromEntries(['script', 'style', 'layout', 'task'].map((k) => [k, {
         widget: median(loads.widget.map((r) => r.main[k])), plain: median(loads.plain.map((r) => r.main[k])),
       }])),
@@ -575,9 +605,10 @@ async function main() {
     console.log(`  load overhead:      min ${ms(o.min)}, median ${ms(o.median)}, max ${ms(o.max)} (target ≤ ${TARGETS.loadOverheadMs} ms: ${met(o.median <= TARGETS.loadOverheadMs)})`);
     const bd = out.load.breakdown;
     console.log(`  widget timeline (medians): wasm downloaded ${ms(bd.wasmResponseEnd)} → element defined ${ms(bd.defined)}`
-      + ` → shadow root ${ms(bd.shadowAttached)} → form interactive ${ms(bd.interactive)} → painted ${ms(bd.painted)}`);
+      + ` → shadow root ${ms(bd.shadowAttached)} → form interactive ${ms(bd.interactive)} → painted ${ms(bd.painted)}`
+      + ` → answer shown ${ms(bd.answer)} → painted ${ms(bd.answerPainted)}`);
     const mt = out.load.main;
-    console.log(`  main thread until painted (medians, widget / plain): script ${ms(mt.script.widget)} / ${ms(mt.script.plain)},`
+    console.log(`  main thread until form and answer painted (medians, widget / plain): script ${ms(mt.script.widget)} / ${ms(mt.script.plain)},`
       + ` style ${ms(mt.style.widget)} / ${ms(mt.style.plain)}, layout ${ms(mt.layout.widget)} / ${ms(mt.layout.plain)},`
       + ` all tasks ${ms(mt.task.widget)} / ${ms(mt.task.plain)}`);
 
@@ -704,6 +735,7 @@ function renderReport(out) {
   const m = out.machine;
   const v = out.versions;
   L.push(`## Latest run: ${out.date.slice(0, 10)}`, '');
+  if (out.v8Flags) L.push(`**Experiment**: Chromium ran with the V8 flags \`${out.v8Flags.join(' ')}\`, which no user's browser has.`, '');
   L.push(`- Date: ${out.date.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`);
   L.push(`- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB memory (${m.os});`
     + ` 1-minute load average ${m.loadAverageAtStart.toFixed(1)} at the start of the browser runs, ${m.loadAverageAtEnd.toFixed(1)} at the end`
@@ -739,9 +771,10 @@ function renderReport(out) {
   L.push(`Difference of the medians: ${ms(l.medianDifference)}. Widget timeline (medians, ms since navigation start):`
     + ` wasm downloaded ${ms(l.breakdown.wasmResponseEnd)}, element defined ${ms(l.breakdown.defined)},`
     + ` shadow root attached ${ms(l.breakdown.shadowAttached)}, form interactive ${ms(l.breakdown.interactive)},`
-    + ` first frame with the form rendered ${ms(l.breakdown.painted)} (plain page: ${ms(l.breakdown.plainPainted)}).`, '');
+    + ` first frame with the form rendered ${ms(l.breakdown.painted)} (plain page: ${ms(l.breakdown.plainPainted)}),`
+    + ` the answer in the DOM ${ms(l.breakdown.answer)} and rendered ${ms(l.breakdown.answerPainted)}.`, '');
   const mt = l.main;
-  L.push('Main-thread work until the form was painted (Chromium `Performance.getMetrics`, medians, throttled ms):', '');
+  L.push('Main-thread work until the form and the answer were painted (Chromium `Performance.getMetrics`, medians, throttled ms):', '');
   L.push('| | script | style | layout | all tasks |', '|---|---:|---:|---:|---:|');
   L.push(`| widget page | ${ms(mt.script.widget)} | ${ms(mt.style.widget)} | ${ms(mt.layout.widget)} | ${ms(mt.task.widget)} |`);
   L.push(`| plain page | ${ms(mt.script.plain)} | ${ms(mt.style.plain)} | ${ms(mt.layout.plain)} | ${ms(mt.task.plain)} |`, '');
