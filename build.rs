@@ -8,6 +8,8 @@
 mod checker;
 #[path = "src/dataset.rs"]
 mod dataset;
+#[path = "src/diagrams.rs"]
+mod diagrams;
 #[path = "src/patient.rs"]
 mod patient;
 #[path = "src/vocab.rs"]
@@ -23,6 +25,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/vocab.rs");
     println!("cargo:rerun-if-changed=src/dataset.rs");
     println!("cargo:rerun-if-changed=src/checker.rs");
+    println!("cargo:rerun-if-changed=src/diagrams.rs");
     println!("cargo:rerun-if-changed=src/patient.rs");
     let text = std::fs::read_to_string(DATASET).unwrap_or_else(|e| fail(&[format!("cannot read {DATASET}: {e}")]));
     let data: Dataset = toml::from_str(&text).unwrap_or_else(|e| fail(&[e.to_string()]));

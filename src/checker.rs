@@ -6,11 +6,17 @@
 //!
 //! "Decided as early as the facts allow" is computed exactly: each numeric field is cut into the
 //! few intervals the dataset's thresholds make, so the completions of a partial patient form a
-//! small discrete space. [`possible_verdicts`] walks only the branches the rules actually read;
-//! a missing field is reported when two completions that differ in that field alone get
-//! different verdicts. Also compiled into `build.rs`, so no child modules.
+//! small discrete space. A missing field is reported when two completions that differ in that
+//! field alone get different verdicts. [`possible_verdicts`], [`is_relevant`] and [`check_exact`]
+//! define the answers by searching the completions (walking only the branches the rules read);
+//! [`evaluate`] gets the same answers from decision diagrams built once from the dataset
+//! ([`Diagrams`]), hundreds of times faster for a partial patient, and falls back on the search
+//! where the diagrams cannot answer. Also compiled into `build.rs`, so no child modules.
 
 use serde::Serialize;
+
+pub use crate::diagrams::Diagrams;
+use crate::diagrams::Query;
 
 use crate::dataset::{Dataset, Indication, JurisdictionData, Note, Recommendation, Rule, Source, Text};
 use crate::patient::{Patient, Value};
@@ -130,11 +136,34 @@ fn eval_all(criteria: &[Criterion], p: &Patient) -> Tri {
 #[derive(Clone, Debug)]
 pub struct Domains {
     values: Vec<Vec<Value>>,
+    /// The dataset's decision as diagrams over these values: what makes [`evaluate`] fast. `None`
+    /// where they are not built (the build-time checks) or could not be (see [`Diagrams::build`]);
+    /// [`evaluate`] then searches the completions one by one, with the same results.
+    diagrams: Option<Diagrams>,
 }
 
 impl Domains {
-    /// Cuts every numeric field at the thresholds the dataset's criteria use.
+    /// Cuts every numeric field at the thresholds the dataset's criteria use, and builds the
+    /// decision diagrams of `d` over the resulting values (well under a millisecond natively).
     pub fn of(d: &Dataset) -> Domains {
+        let mut dom = Domains::cut(d);
+        dom.diagrams = Diagrams::build(d, &dom);
+        dom
+    }
+
+    /// The same values without the diagrams: [`evaluate`] then searches the completions one by
+    /// one (slower, same answers). For tests that compare the two.
+    pub fn without_diagrams(&self) -> Domains {
+        Domains { values: self.values.clone(), diagrams: None }
+    }
+
+    /// The diagrams, if built.
+    pub fn diagrams(&self) -> Option<&Diagrams> {
+        self.diagrams.as_ref()
+    }
+
+    /// The representative values only, without the diagrams.
+    fn cut(d: &Dataset) -> Domains {
         let mut criteria: Vec<&Criterion> = Vec::new();
         for i in d.indications.iter() {
             criteria.extend(i.criteria.iter());
@@ -194,7 +223,7 @@ impl Domains {
                 _ => flags.clone(),
             })
             .collect();
-        Domains { values }
+        Domains { values, diagrams: None }
     }
 
     /// The representative values of `field`, in increasing order for numbers.
@@ -263,11 +292,16 @@ impl IndicationSet {
 
 /// The indications a patient is on, or the first field needed to know.
 pub fn label(d: &Dataset, p: &Patient) -> Result<IndicationSet, Field> {
+    label_by(d, |i| eval_all(&d.indications[i].criteria, p))
+}
+
+/// [`label`] from the state of each indication's criteria (`ind(i)` for `d.indications[i]`).
+pub(crate) fn label_by(d: &Dataset, ind: impl Fn(usize) -> Tri) -> Result<IndicationSet, Field> {
     let mut set = IndicationSet::default();
     let mut need: Option<Field> = None;
-    for ind in d.indications.iter() {
-        match eval_all(&ind.criteria, p) {
-            Ok(true) => set.insert(ind.id),
+    for (i, indication) in d.indications.iter().enumerate() {
+        match ind(i) {
+            Ok(true) => set.insert(indication.id),
             Ok(false) => {}
             Err(f) => need = Some(need.map_or(f, |n| n.min(f))),
         }
@@ -277,10 +311,16 @@ pub fn label(d: &Dataset, p: &Patient) -> Result<IndicationSet, Field> {
 
 /// The rule of `j` that decides `ind` for this patient, or the first field needed to know.
 pub fn route<'d>(j: &'d JurisdictionData, ind: IndicationId, p: &Patient) -> Result<Option<&'d Rule>, Field> {
+    Ok(route_by(j, ind, |r| eval_all(&j.rules[r].when, p))?.map(|r| &j.rules[r]))
+}
+
+/// [`route`] from the state of each rule's conditions (`rule(r)` for `j.rules[r]`): the index of
+/// the deciding rule. Only the rules that name `ind` are consulted.
+pub(crate) fn route_by(j: &JurisdictionData, ind: IndicationId, rule: impl Fn(usize) -> Tri) -> Result<Option<usize>, Field> {
     let mut need: Option<Field> = None;
-    for rule in j.rules.iter().filter(|r| r.indications.contains(&ind)) {
-        match eval_all(&rule.when, p) {
-            Ok(true) => return Ok(Some(rule)),
+    for (r, _) in j.rules.iter().enumerate().filter(|(_, r)| r.indications.contains(&ind)) {
+        match rule(r) {
+            Ok(true) => return Ok(Some(r)),
             Ok(false) => {}
             Err(f) => need = Some(need.map_or(f, |n| n.min(f))),
         }
@@ -290,18 +330,39 @@ pub fn route<'d>(j: &'d JurisdictionData, ind: IndicationId, p: &Patient) -> Res
 
 /// The verdict for a patient whose every relevant field is known, or the first field needed.
 pub fn verdict(d: &Dataset, p: &Patient) -> Result<Verdict, Field> {
-    let on = label(d, p)?;
+    verdict_by(
+        d,
+        p.jurisdiction,
+        |i| eval_all(&d.indications[i].criteria, p),
+        |j, r| eval_all(&d.jurisdictions[j].rules[r].when, p),
+    )
+}
+
+/// [`verdict`] from the jurisdiction and the state of every indication (`ind(i)` for
+/// `d.indications[i]`) and rule (`rule(j, r)` for `d.jurisdictions[j].rules[r]`). The rules
+/// consulted are those of the patient's jurisdiction that name an indication the patient is on.
+/// The one place the contract's order of precedence is written: [`verdict`] reads it on a
+/// patient, [`Diagrams`] on the values of the criteria.
+pub(crate) fn verdict_by(
+    d: &Dataset,
+    jurisdiction: Option<Jurisdiction>,
+    ind: impl Fn(usize) -> Tri,
+    rule: impl Fn(usize, usize) -> Tri,
+) -> Result<Verdict, Field> {
+    let on = label_by(d, ind)?;
     if on.is_empty() {
         return Ok(Verdict::OffLabel);
     }
-    let j = p.jurisdiction.ok_or(Field::Jurisdiction)?;
-    let Some(jd) = d.jurisdiction(j) else {
+    let j = jurisdiction.ok_or(Field::Jurisdiction)?;
+    // The first entry for `j`, as `Dataset::jurisdiction` finds it.
+    let Some(jx) = d.jurisdictions.iter().position(|x| x.id == j) else {
         return Ok(Verdict::NoRecommendation);
     };
+    let jd = &d.jurisdictions[jx];
     let mut best: Option<Verdict> = None;
     for ind in on.iter() {
         // Rule coverage is proved at build time; a gap would show as "no recommendation".
-        let v = route(jd, ind, p)?.map_or(Verdict::NoRecommendation, |r| r.verdict);
+        let v = route_by(jd, ind, |r| rule(jx, r))?.map_or(Verdict::NoRecommendation, |r| jd.rules[r].verdict);
         best = Some(best.map_or(v, |b| if v.permissiveness() < b.permissiveness() { v } else { b }));
     }
     Ok(best.unwrap_or(Verdict::NoRecommendation))
@@ -474,34 +535,100 @@ pub struct DatasetInfo<'d> {
     pub authority: &'d Text,
 }
 
-/// Checks one patient against the dataset.
+/// How [`evaluate`] answers: with the diagrams where it can, else by search. Both give the
+/// same answers; the search is the definition, kept for the fallback and as the tests' oracle.
+enum Search<'a> {
+    Diagrams(Query<'a>),
+    Completions,
+}
+
+impl<'a> Search<'a> {
+    fn new(dom: &'a Domains, p: &Patient) -> Self {
+        match dom.diagrams.as_ref().and_then(|dg| Some(Query::new(dg, dg.read(dom, p)?))) {
+            Some(q) => Search::Diagrams(q),
+            None => Search::Completions,
+        }
+    }
+
+    /// The verdict every completion of `p` gets, if they agree.
+    fn decided(&mut self, d: &Dataset, dom: &Domains, p: &Patient) -> Option<Verdict> {
+        match self {
+            Search::Diagrams(q) => q.decided(),
+            Search::Completions => possible_verdicts(d, dom, p, 2).single(),
+        }
+    }
+
+    /// The absent fields (not `monotherapy`) that can change the verdict, in the form's order.
+    fn missing(&mut self, d: &Dataset, dom: &Domains, p: &Patient) -> Vec<Field> {
+        match self {
+            Search::Diagrams(q) => q.missing(),
+            Search::Completions => Field::ALL
+                .iter()
+                .copied()
+                .filter(|f| p.get(*f).is_none() && *f != Field::Monotherapy && is_relevant(d, dom, p, *f))
+                .collect(),
+        }
+    }
+
+    /// [`check_exact`] of indication `i` of the dataset (`criterion: None`) or of one criterion.
+    fn check(&mut self, dom: &Domains, ind: &Indication, i: usize, criterion: Option<usize>, p: &Patient) -> Check {
+        match (self, criterion) {
+            (Search::Diagrams(q), None) => q.check(q.dg.indications[i]),
+            (Search::Diagrams(q), Some(k)) => q.check(q.dg.criteria[i][k]),
+            (Search::Completions, None) => check_exact(dom, &ind.criteria, p),
+            (Search::Completions, Some(k)) => check_exact(dom, core::slice::from_ref(&ind.criteria[k]), p),
+        }
+    }
+
+    /// The fields criterion `k` of indication `i` reads.
+    fn fields(&self, i: usize, k: usize, c: &Criterion) -> FieldSet {
+        match self {
+            Search::Diagrams(q) => q.dg.fields[i][k],
+            Search::Completions => c.field_set(),
+        }
+    }
+
+    /// [`check_exact`] of "on some indication".
+    fn check_on_label(&mut self, d: &Dataset, dom: &Domains, p: &Patient) -> Check {
+        match self {
+            Search::Diagrams(q) => q.check(q.dg.on_label),
+            Search::Completions => {
+                let on_some =
+                    Criterion::AnyOf(d.indications.iter().map(|i| Criterion::AllOf(i.criteria.clone())).collect());
+                check_exact(dom, core::slice::from_ref(&on_some), p)
+            }
+        }
+    }
+}
+
+/// The verdict every completion of `p` gets, if they agree: `possible_verdicts(d, dom, p, 2)
+/// .single()`, from the diagrams where possible.
+pub fn decided(d: &Dataset, dom: &Domains, p: &Patient) -> Option<Verdict> {
+    Search::new(dom, p).decided(d, dom, p)
+}
+
+/// Checks one patient against the dataset (`dom` is [`Domains::of`] the same dataset).
 pub fn evaluate<'d>(d: &'d Dataset, dom: &Domains, p: &Patient) -> Assessment<'d> {
-    let verdicts = possible_verdicts(d, dom, p, 2);
-    let decided = verdicts.single();
+    let mut search = Search::new(dom, p);
+    let decided = search.decided(d, dom, p);
     let verdict = decided.unwrap_or(Verdict::Incomplete);
-    let missing = if decided.is_some() {
-        Vec::new()
-    } else {
-        Field::ALL
-            .iter()
-            .copied()
-            .filter(|f| p.get(*f).is_none() && *f != Field::Monotherapy && is_relevant(d, dom, p, *f))
-            .collect()
-    };
+    let missing = if decided.is_some() { Vec::new() } else { search.missing(d, dom, p) };
 
     let indications: Vec<IndicationCheck<'d>> = d
         .indications
         .iter()
-        .map(|ind| IndicationCheck {
+        .enumerate()
+        .map(|(i, ind)| IndicationCheck {
             id: ind.id,
-            status: check_exact(dom, &ind.criteria, p),
+            status: search.check(dom, ind, i, None, p),
             criteria: ind
                 .criteria
                 .iter()
-                .map(|c| CriterionCheck {
+                .enumerate()
+                .map(|(k, c)| CriterionCheck {
                     criterion: c,
-                    status: check_exact(dom, core::slice::from_ref(c), p),
-                    fields: c.field_set(),
+                    status: search.check(dom, ind, i, Some(k), p),
+                    fields: search.fields(i, k, c),
                 })
                 .collect(),
             indication: ind,
@@ -512,8 +639,7 @@ pub fn evaluate<'d>(d: &'d Dataset, dom: &Domains, p: &Patient) -> Assessment<'d
         Verdict::OffLabel => LabelStatus::OffLabel,
         Verdict::Incomplete if on.is_empty() => {
             // On label in every completion, though no single indication is certain yet?
-            let on_some = Criterion::AnyOf(d.indications.iter().map(|i| Criterion::AllOf(i.criteria.clone())).collect());
-            match check_exact(dom, core::slice::from_ref(&on_some), p) {
+            match search.check_on_label(d, dom, p) {
                 Check::Met => LabelStatus::OnLabel,
                 _ => LabelStatus::Incomplete,
             }
@@ -604,7 +730,7 @@ pub struct Alternative {
 
 /// For each given field, the other values that would give a different decided verdict.
 pub fn alternatives(d: &Dataset, dom: &Domains, p: &Patient) -> Vec<Alternative> {
-    let Some(current) = possible_verdicts(d, dom, p, 2).single() else {
+    let Some(current) = decided(d, dom, p) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -613,7 +739,7 @@ pub fn alternatives(d: &Dataset, dom: &Domains, p: &Patient) -> Vec<Alternative>
         let reps = dom.values(field);
         let here = dom.class_of(field, given);
         for (i, value) in reps.iter().enumerate().filter(|(i, _)| *i != here) {
-            if let Some(v) = possible_verdicts(d, dom, &p.with(field, *value), 2).single() {
+            if let Some(v) = decided(d, dom, &p.with(field, *value)) {
                 if v != current {
                     let below = matches!(value, Value::Number(_) | Value::Count(_)).then(|| reps.get(i + 1).copied()).flatten();
                     out.push(Alternative { field, value: *value, below, verdict: v });
@@ -627,7 +753,7 @@ pub fn alternatives(d: &Dataset, dom: &Domains, p: &Patient) -> Vec<Alternative>
 /// Build-time check that the rules of `j` give exactly one route for every patient on each
 /// indication: no gap, no overlap.
 pub fn check_rule_coverage(d: &Dataset, j: &JurisdictionData, errors: &mut Vec<String>) {
-    let dom = Domains::of(d);
+    let dom = Domains::cut(d);
     for ind in d.indications.iter() {
         let rules: Vec<&Rule> = j.rules.iter().filter(|r| r.indications.contains(&ind.id)).collect();
         let mut fields: Vec<Field> = ind.criteria.iter().flat_map(|c| c.fields()).collect();

@@ -3,7 +3,8 @@
 //! The pure core has no web dependency and is tested natively:
 //! - [`vocab`]: the contract's fields, values, verdicts and the criteria vocabulary;
 //! - [`dataset`]: the dataset's types and validation; [`data`]: the dataset, compiled in;
-//! - [`patient`]: strict reading of untrusted input; [`checker`]: the decision;
+//! - [`patient`]: strict reading of untrusted input; [`checker`]: the decision, made fast by
+//!   [`diagrams`] (the rules as decision diagrams, built once);
 //! - [`i18n`]: one string table per language; [`summary`]: the plain-text record summary.
 //!
 //! The browser parts are compiled for `wasm32` only: [`api`] (the JS `evaluate`), `embed` (the
@@ -12,6 +13,7 @@
 pub mod checker;
 pub mod data;
 pub mod dataset;
+pub mod diagrams;
 pub mod i18n;
 pub mod patient;
 pub mod summary;

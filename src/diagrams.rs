@@ -1,0 +1,656 @@
+//! Decision diagrams: the exact answers of [`crate::checker::evaluate`] without searching the
+//! completions one by one. Built once from the dataset by [`crate::checker::Domains::of`].
+//!
+//! Also compiled into `build.rs` (it is part of the checker), so no child modules.
+
+use crate::checker::*;
+use crate::dataset::Dataset;
+use crate::patient::{Patient, Value};
+use crate::vocab::{Criterion, Field, FieldSet, Jurisdiction, Verdict};
+
+// ------------------------------------------------------------------------------------------------
+// Decision diagrams: the exact answers of `evaluate` without searching the completions one by one.
+//
+// Over the representative values the dataset's decision is a function of finitely many fields.
+// [`Diagrams`] holds it, and each criterion, as *reduced ordered decision diagrams* (one child per
+// representative value, fields always tested in the same order, no node whose children are all
+// the same, no two nodes alike), built once from the dataset. Such a diagram is canonical: two
+// nodes are the same function exactly when they are the same node, and a function depends on a
+// field exactly when a node of its diagram tests that field. So for a partial patient:
+// - the verdicts its completions get are the constants reachable when the known fields follow
+//   their value and the unknown ones every value ([`Query::image`]);
+// - a criterion is met (not met) in every completion when only `true` (`false`) is reachable;
+// - the fields in `missing` — those where two completions differing in that field alone get
+//   different verdicts — are the fields the verdict still depends on once the known values are
+//   put in: the fields tested in the reduced diagram of that restricted function
+//   ([`Query::restrict`], [`Query::essential`]).
+// These are the very definitions the search computes: `possible_verdicts` collects the verdicts of
+// the completions, `check_exact` whether a criterion holds in all, none or some of them, and
+// `is_relevant` whether two completions differing in one field alone get different verdicts. (The
+// search stops a branch early only where every completion of it agrees: `tests/sweep.rs` checks
+// the criteria's early answers exhaustively, and a route decided before its earlier rules are
+// rests on the rule coverage `build.rs` proves.) The diagrams read the completions' verdicts off
+// `verdict_by`, the same code `verdict` uses, so the answers are the same; `tests/diagrams.rs`
+// compares the two ways on every partial input made from several patients and on random ones.
+//
+// Known numbers that are not representative values (8 years, MRD 0.5 %) are placed on the
+// representative value they provably stand for ([`Diagrams::read`]); where none does (not a
+// number, or a number within the checker's 1e-9 tolerance of a threshold where that makes a
+// difference), `evaluate` searches with the number itself instead. Cost: built in about 0.1–0.4 ms natively (221 nodes, ~10 KB for
+// the current dataset); `evaluate` on a partial patient takes about a microsecond.
+// ------------------------------------------------------------------------------------------------
+
+/// The `level` of a constant (terminal) node: below every field.
+const TERMINAL: u8 = u8::MAX;
+/// A field with no known value, in [`Known::class`].
+const ABSENT: u8 = u8::MAX;
+/// The most fields the diagrams handle (there are 17).
+const MAX_FIELDS: usize = 32;
+/// Bounds the work and memory of [`Diagrams::build`] for any dataset: past this many entries in
+/// one of its tables the diagrams are not built and [`evaluate`] searches instead. The current
+/// dataset needs at most 221 (its nodes).
+const MAX_ENTRIES: usize = 4096;
+
+/// A node: a test of the field at `level`, with one child per representative value of the
+/// field, or (at level [`TERMINAL`]) a constant `value`.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    level: u8,
+    /// A constant's value: a truth value (0, 1) in a criterion's diagram, a [`Verdict`] in the
+    /// verdict's, the index of a representative value in the jurisdiction's.
+    value: u8,
+    /// Index of the node's first child in [`Diagrams::kids`].
+    first: u32,
+}
+
+/// The dataset's verdict and criteria as reduced ordered decision diagrams over the
+/// representative values. See the comment above for how [`evaluate`] reads them, and why exactly.
+#[derive(Clone, Debug)]
+pub struct Diagrams {
+    /// The fields from the top of the diagrams down: `monotherapy` (always known: absent means
+    /// `true`), then the form's order. A form filled from the top thus leaves the known fields
+    /// above the unknown ones, and the diagram below the deepest known field is used as it is.
+    order: Vec<Field>,
+    /// The number of representative values of the field at each level.
+    width: Vec<u8>,
+    /// Every node of every diagram, children before parents; the diagrams share their parts.
+    nodes: Vec<Node>,
+    kids: Vec<u32>,
+    /// Per node: the fields its function depends on (those tested below it).
+    support: Vec<FieldSet>,
+    /// Per node: the values its function takes, one bit per constant value.
+    image: Vec<u32>,
+    /// The verdict of a complete patient.
+    verdict: u32,
+    /// On some indication (any indication's criteria all met).
+    pub(crate) on_label: u32,
+    /// Per indication of the dataset (in its order): its criteria all met; and each criterion.
+    pub(crate) indications: Vec<u32>,
+    pub(crate) criteria: Vec<Vec<u32>>,
+    /// The fields each criterion of each indication reads ([`CriterionCheck::fields`]).
+    pub(crate) fields: Vec<Vec<FieldSet>>,
+    /// Per field (by `Field as usize`): the distinct elementary criteria (no all-of / any-of) of
+    /// indications and rules that read it, to place a given number that is not a representative
+    /// value ([`Diagrams::read`]).
+    atoms: Vec<Vec<Criterion>>,
+    /// Per field whose elementary criteria read no other field (at most 64 of them): the
+    /// answers of those criteria on each representative value, one bit each. A shortcut of
+    /// [`Diagrams::stands_for`] for ages, MRD and counts.
+    answers: Vec<Option<Vec<u64>>>,
+}
+
+impl Diagrams {
+    /// Builds the diagrams of `d` over the values of `dom`. Bottom-up with the classic
+    /// operations: an elementary criterion by [`eval`] on each combination of the (at most three)
+    /// fields it reads; all-of / any-of by "and" / "or" of their parts' diagrams; the verdict by
+    /// walking the indications' and rules' diagrams together, down to where every criterion is
+    /// decided, and applying the contract's precedence ([`verdict_by`]) there. Every node is made
+    /// by [`Builder::mk`], which keeps the diagrams reduced and shared.
+    ///
+    /// `None` (then [`evaluate`] searches) if an elementary criterion stays undecided with all
+    /// the fields it names known (not with a valid dataset), or past [`MAX_ENTRIES`].
+    pub(crate) fn build(d: &Dataset, dom: &Domains) -> Option<Diagrams> {
+        let mut order = vec![Field::Monotherapy];
+        order.extend(Field::ALL.iter().copied().filter(|f| *f != Field::Monotherapy));
+        if order.len() > MAX_FIELDS {
+            return None;
+        }
+        let mut level = vec![0u8; Field::ALL.len()];
+        order.iter().enumerate().for_each(|(l, f)| level[*f as usize] = l as u8);
+        let width: Vec<u8> = order.iter().map(|f| u8::try_from(dom.values(*f).len()).ok()).collect::<Option<_>>()?;
+        if width.contains(&0) {
+            return None;
+        }
+        let mut b = Builder {
+            d,
+            dom,
+            order: &order,
+            width: &width,
+            nodes: Vec::new(),
+            kids: Vec::new(),
+            unique: Table::default(),
+            ops: Table::default(),
+            states: Table::default(),
+        };
+
+        let mut criteria = Vec::new();
+        let mut indications = Vec::new();
+        for ind in d.indications.iter() {
+            let parts = ind.criteria.iter().map(|c| b.criterion(c)).collect::<Option<Vec<u32>>>()?;
+            indications.push(b.fold(true, &parts)?);
+            criteria.push(parts);
+        }
+        let on_label = b.fold(false, &indications)?;
+
+        // The verdict: jurisdiction, indications, then every jurisdiction's rules, side by side.
+        let jl = level[Field::Jurisdiction as usize];
+        let jurisdiction = {
+            let kids = (0..width[jl as usize]).map(|v| b.constant(v)).collect::<Option<Vec<u32>>>()?;
+            b.mk(jl, &kids)?
+        };
+        let mut state = vec![jurisdiction];
+        state.extend(indications.iter().copied());
+        let mut base = Vec::new();
+        for jd in d.jurisdictions.iter() {
+            base.push(state.len());
+            for rule in jd.rules.iter() {
+                let parts = rule.when.iter().map(|c| b.criterion(c)).collect::<Option<Vec<u32>>>()?;
+                state.push(b.fold(true, &parts)?);
+            }
+        }
+        let verdict = b.decide(state, &base)?;
+
+        let mut atoms: Vec<Vec<Criterion>> = vec![Vec::new(); Field::ALL.len()];
+        let mut add = |c: &Criterion| {
+            fn walk(c: &Criterion, atoms: &mut Vec<Vec<Criterion>>) {
+                match c {
+                    Criterion::AllOf(parts) | Criterion::AnyOf(parts) => parts.iter().for_each(|c| walk(c, atoms)),
+                    atom => {
+                        for f in atom.field_set().iter() {
+                            if !atoms[f as usize].contains(atom) {
+                                atoms[f as usize].push(atom.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            walk(c, &mut atoms)
+        };
+        d.indications.iter().flat_map(|i| i.criteria.iter()).for_each(&mut add);
+        d.jurisdictions.iter().flat_map(|j| j.rules.iter()).flat_map(|r| r.when.iter()).for_each(&mut add);
+
+        let answers = Field::ALL
+            .iter()
+            .map(|f| {
+                let atoms = &atoms[*f as usize];
+                let solo = atoms.len() <= 64 && atoms.iter().all(|a| a.field_set() == FieldSet::of(&[*f]));
+                solo.then(|| dom.values(*f).iter().map(|v| answers(atoms, *f, *v)).collect::<Option<Vec<u64>>>())
+                    .flatten()
+            })
+            .collect();
+        let fields = d.indications.iter().map(|i| i.criteria.iter().map(|c| c.field_set()).collect()).collect();
+
+        let (nodes, kids) = (b.nodes, b.kids);
+        let mut support = Vec::with_capacity(nodes.len());
+        let mut image = Vec::with_capacity(nodes.len());
+        for node in nodes.iter() {
+            if node.level == TERMINAL {
+                support.push(FieldSet::default());
+                image.push(1u32.checked_shl(u32::from(node.value))?);
+            } else {
+                let children = &kids[node.first as usize..][..usize::from(width[usize::from(node.level)])];
+                let own = FieldSet::of(&[order[usize::from(node.level)]]);
+                support.push(children.iter().fold(own, |s, k| s.union(support[*k as usize])));
+                image.push(children.iter().fold(0, |s, k| s | image[*k as usize]));
+            }
+        }
+        Some(Diagrams {
+            order,
+            width,
+            nodes,
+            kids,
+            support,
+            image,
+            verdict,
+            on_label,
+            indications,
+            criteria,
+            fields,
+            atoms,
+            answers,
+        })
+    }
+
+    /// The number of nodes of all the diagrams together.
+    pub fn node_count(&self) -> usize {
+        self.nodes.len()
+    }
+
+    fn kid(&self, n: u32, i: u8) -> u32 {
+        self.kids[self.nodes[n as usize].first as usize + usize::from(i)]
+    }
+
+    /// The known fields of `p` as the diagrams read them. A given value that is one of the
+    /// representative values is read as itself. Any other number (8 years, MRD 0.5 %) is read
+    /// as a representative value it provably stands for: every elementary criterion that reads
+    /// the field gives the same answer with either value, whatever the other fields it reads
+    /// (known ones as given, unknown ones each representative value). Then every criterion, and
+    /// the verdict, is the same in every completion with either value. `None` where no
+    /// representative value passes (not a number, or within the 1e-9 tolerance of a threshold
+    /// where that makes a difference): [`evaluate`] then searches with the number itself.
+    pub(crate) fn read(&self, dom: &Domains, p: &Patient) -> Option<Known> {
+        let mut known = Known { class: [ABSENT; MAX_FIELDS], deepest: 0 };
+        // `p` with the values already placed replaced by their representative value.
+        let mut placed: Option<Patient> = None;
+        for (level, field) in self.order.iter().copied().enumerate() {
+            let value = match p.get(field) {
+                Some(v) => v,
+                // Read as `true` by every criterion: a known value.
+                None if field == Field::Monotherapy => Value::Flag(true),
+                None => continue,
+            };
+            let reps = dom.values(field);
+            let class = match reps.iter().position(|r| *r == value) {
+                Some(c) => c,
+                None => match &self.answers[field as usize] {
+                    // Criteria reading this field alone: compare their answers directly.
+                    Some(table) => {
+                        let mine = answers(&self.atoms[field as usize], field, value)?;
+                        table.iter().position(|a| *a == mine)?
+                    }
+                    None => {
+                        let q = placed.get_or_insert_with(|| p.clone());
+                        let c = (0..reps.len()).find(|c| self.stands_for(dom, q, field, value, reps[*c]))?;
+                        q.set(field, Some(reps[c]));
+                        c
+                    }
+                },
+            };
+            known.class[level] = class as u8;
+            known.deepest = level as u8;
+        }
+        Some(known)
+    }
+
+    /// Whether `rep` may replace `value` in `field` of `q`: every elementary criterion reading
+    /// `field` agrees on both, for every value of the other fields it reads that `q` leaves open.
+    fn stands_for(&self, dom: &Domains, q: &Patient, field: Field, value: Value, rep: Value) -> bool {
+        self.atoms[field as usize].iter().all(|atom| {
+            let open: Vec<Field> = atom.field_set().iter().filter(|f| *f != field && q.get(*f).is_none()).collect();
+            let mut same = true;
+            for_each_completion(dom, q, &open, &mut |c| {
+                same = same && eval(atom, &c.with(field, value)) == eval(atom, &c.with(field, rep));
+            });
+            same
+        })
+    }
+}
+
+/// The answers of `atoms`, each reading `field` alone, on `value`: one bit each.
+fn answers(atoms: &[Criterion], field: Field, value: Value) -> Option<u64> {
+    let mut p = Patient::default();
+    p.set(field, Some(value));
+    let mut bits = 0;
+    for (i, atom) in atoms.iter().enumerate() {
+        bits |= u64::from(eval(atom, &p).ok()?) << i;
+    }
+    Some(bits)
+}
+
+/// A table from node lists to node numbers, kept sorted: the few hundred entries the diagrams
+/// need are found by binary search, with little code (this also runs in the browser).
+#[derive(Default)]
+struct Table(Vec<(Vec<u32>, u32)>);
+
+impl Table {
+    fn get(&self, key: &[u32]) -> Option<u32> {
+        self.0.binary_search_by(|(k, _)| k.as_slice().cmp(key)).ok().map(|i| self.0[i].1)
+    }
+
+    fn insert(&mut self, key: Vec<u32>, value: u32) {
+        if let Err(i) = self.0.binary_search_by(|(k, _)| k.as_slice().cmp(&key)) {
+            self.0.insert(i, (key, value));
+        }
+    }
+
+    /// Adds an entry unless the table is full ([`MAX_ENTRIES`]: then `None`).
+    fn insert_bounded(&mut self, key: Vec<u32>, value: u32) -> Option<()> {
+        (self.0.len() < MAX_ENTRIES).then(|| self.insert(key, value))
+    }
+}
+
+/// Builds [`Diagrams`]: the unique table and the memo tables of the operations.
+struct Builder<'a> {
+    d: &'a Dataset,
+    dom: &'a Domains,
+    order: &'a [Field],
+    width: &'a [u8],
+    nodes: Vec<Node>,
+    kids: Vec<u32>,
+    /// `[level, value, children…]` of every node: no two nodes alike.
+    unique: Table,
+    /// "and" (`[1, a, b]`) / "or" (`[0, a, b]`) of two nodes.
+    ops: Table,
+    /// The verdict for each state of [`Builder::decide`].
+    states: Table,
+}
+
+impl Builder<'_> {
+    fn node(&mut self, level: u8, value: u8, kids: &[u32]) -> Option<u32> {
+        let mut key = Vec::with_capacity(kids.len() + 2);
+        key.extend_from_slice(&[u32::from(level), u32::from(value)]);
+        key.extend_from_slice(kids);
+        if let Some(id) = self.unique.get(&key) {
+            return Some(id);
+        }
+        let id = self.nodes.len() as u32;
+        self.unique.insert_bounded(key, id)?;
+        self.nodes.push(Node { level, value, first: self.kids.len() as u32 });
+        self.kids.extend_from_slice(kids);
+        Some(id)
+    }
+
+    fn constant(&mut self, value: u8) -> Option<u32> {
+        self.node(TERMINAL, value, &[])
+    }
+
+    /// The node testing `level` with these children: the child itself when they are all the
+    /// same (the field does not matter there), else the one node so made.
+    fn mk(&mut self, level: u8, kids: &[u32]) -> Option<u32> {
+        if kids.iter().all(|k| *k == kids[0]) {
+            Some(kids[0])
+        } else {
+            self.node(level, 0, kids)
+        }
+    }
+
+    /// `n` with the field at `level` set to its `i`-th value.
+    fn cofactor(&self, n: u32, level: u8, i: u8) -> u32 {
+        let node = self.nodes[n as usize];
+        if node.level == level {
+            self.kids[node.first as usize + usize::from(i)]
+        } else {
+            n
+        }
+    }
+
+    fn criterion(&mut self, c: &Criterion) -> Option<u32> {
+        match c {
+            Criterion::AllOf(parts) => self.combine(parts, true),
+            Criterion::AnyOf(parts) => self.combine(parts, false),
+            atom => self.atom(atom, atom.field_set(), &Patient::default(), 0),
+        }
+    }
+
+    /// All (`and`) or any of `parts`; like [`all`] and [`any`], true / false when empty.
+    fn combine(&mut self, parts: &[Criterion], and: bool) -> Option<u32> {
+        let parts = parts.iter().map(|c| self.criterion(c)).collect::<Option<Vec<u32>>>()?;
+        self.fold(and, &parts)
+    }
+
+    /// All (`and`) or any of the truth-valued diagrams `parts`; true / false when empty.
+    fn fold(&mut self, and: bool, parts: &[u32]) -> Option<u32> {
+        let mut acc = self.constant(u8::from(and))?;
+        for x in parts {
+            acc = self.apply(and, acc, *x)?;
+        }
+        Some(acc)
+    }
+
+    /// An elementary criterion: [`eval`] on `p` with every field it `reads` known, the fields
+    /// taken in the diagrams' order from level `from` on.
+    fn atom(&mut self, c: &Criterion, reads: FieldSet, p: &Patient, from: usize) -> Option<u32> {
+        let Some(level) = (from..self.order.len()).find(|l| reads.contains(self.order[*l])) else {
+            return self.constant(u8::from(eval(c, p).ok()?));
+        };
+        let field = self.order[level];
+        let dom = self.dom;
+        let mut kids = Vec::new();
+        for v in dom.values(field) {
+            kids.push(self.atom(c, reads, &p.with(field, *v), level + 1)?);
+        }
+        self.mk(level as u8, &kids)
+    }
+
+    /// "and" (`and`) or "or" of two truth-valued diagrams.
+    fn apply(&mut self, and: bool, a: u32, b: u32) -> Option<u32> {
+        let (na, nb) = (self.nodes[a as usize], self.nodes[b as usize]);
+        // A constant decides (false for "and", true for "or") or leaves the other side.
+        if na.level == TERMINAL {
+            return Some(if (na.value == 1) == and { b } else { a });
+        }
+        if nb.level == TERMINAL {
+            return Some(if (nb.value == 1) == and { a } else { b });
+        }
+        if a == b {
+            return Some(a);
+        }
+        let key = vec![u32::from(and), a.min(b), a.max(b)];
+        if let Some(r) = self.ops.get(&key) {
+            return Some(r);
+        }
+        let level = na.level.min(nb.level);
+        let mut kids = Vec::new();
+        for i in 0..self.width[usize::from(level)] {
+            let (x, y) = (self.cofactor(a, level, i), self.cofactor(b, level, i));
+            kids.push(self.apply(and, x, y)?);
+        }
+        let r = self.mk(level, &kids)?;
+        self.ops.insert_bounded(key, r)?;
+        Some(r)
+    }
+
+    /// The verdict's diagram under `state`: `[jurisdiction, each indication, each rule of each
+    /// jurisdiction (from `base[j]`)]`, the diagrams of what remains of each once the fields
+    /// above are set. Where all are constant, [`verdict_by`] gives the verdict; elsewhere the
+    /// topmost field tested by any of them is set to each of its values in turn.
+    fn decide(&mut self, mut state: Vec<u32>, base: &[usize]) -> Option<u32> {
+        let d = self.d;
+        let never = self.constant(0)?;
+        // A rule [`verdict_by`] will not consult may as well be false, so that states differing
+        // only there meet in the memo: once the jurisdiction is known, the other jurisdictions'
+        // rules; and the rules whose indications are all ruled out.
+        let jurisdiction = self.jurisdiction(state[0]);
+        let data = jurisdiction.map(|j| d.jurisdictions.iter().position(|x| x.id == j));
+        for (k, jd) in d.jurisdictions.iter().enumerate() {
+            for (r, rule) in jd.rules.iter().enumerate() {
+                let elsewhere = data.is_some_and(|x| x != Some(k));
+                let idle = d
+                    .indications
+                    .iter()
+                    .enumerate()
+                    .all(|(i, ind)| !rule.indications.contains(&ind.id) || state[1 + i] == never);
+                if elsewhere || idle {
+                    state[base[k] + r] = never;
+                }
+            }
+        }
+        if let Some(id) = self.states.get(&state) {
+            return Some(id);
+        }
+        let level = state.iter().map(|s| self.nodes[*s as usize].level).min()?;
+        let id = if level == TERMINAL {
+            let holds = |s: u32| Ok(self.nodes[s as usize].value == 1);
+            let v = verdict_by(d, jurisdiction, |i| holds(state[1 + i]), |k, r| holds(state[base[k] + r])).ok()?;
+            self.constant(v as u8)?
+        } else {
+            let mut kids = Vec::new();
+            for i in 0..self.width[usize::from(level)] {
+                let child: Vec<u32> = state.iter().map(|s| self.cofactor(*s, level, i)).collect();
+                kids.push(self.decide(child, base)?);
+            }
+            self.mk(level, &kids)?
+        };
+        self.states.insert_bounded(state, id)?;
+        Some(id)
+    }
+
+    /// The jurisdiction a constant of the jurisdiction's diagram stands for.
+    fn jurisdiction(&self, n: u32) -> Option<Jurisdiction> {
+        let node = self.nodes[n as usize];
+        match (node.level, self.dom.values(Field::Jurisdiction).get(usize::from(node.value))) {
+            (TERMINAL, Some(Value::Jurisdiction(j))) => Some(*j),
+            _ => None,
+        }
+    }
+}
+
+/// A patient's known fields as [`Diagrams::read`] places them.
+#[derive(Clone, Copy)]
+pub(crate) struct Known {
+    /// Per level: the index of the representative value of the known value, or [`ABSENT`].
+    class: [u8; MAX_FIELDS],
+    /// The deepest level with a known value (`monotherapy`, at level 0, is always known). Below
+    /// it nothing is known, so every node there is already the patient's own function.
+    deepest: u8,
+}
+
+/// The diagrams restricted to one patient's known values.
+pub(crate) struct Query<'a> {
+    pub(crate) dg: &'a Diagrams,
+    known: Known,
+    /// [`Query::image`] of the nodes above `deepest` met so far (0: not yet), made when needed.
+    images: Vec<u32>,
+    /// [`Query::restrict`] of the nodes above `deepest` met so far (`u32::MAX`: not yet).
+    restricted: Vec<u32>,
+    /// The nodes [`Query::restrict`] makes: `(level, first child in fresh_kids)`, numbered from
+    /// `dg.nodes.len()` on, with their unique table.
+    fresh: Vec<(u8, u32)>,
+    fresh_kids: Vec<u32>,
+    fresh_unique: Table,
+}
+
+impl<'a> Query<'a> {
+    pub(crate) fn new(dg: &'a Diagrams, known: Known) -> Self {
+        Query {
+            dg,
+            known,
+            images: Vec::new(),
+            restricted: Vec::new(),
+            fresh: Vec::new(),
+            fresh_kids: Vec::new(),
+            fresh_unique: Table::default(),
+        }
+    }
+
+    /// The values the function of `n` takes over the patient's completions, one bit each: the
+    /// constants reachable when a known field follows its value and an unknown one every value.
+    /// (Each path of an ordered diagram tests a field at most once, so every such path is
+    /// followed by some completion.)
+    fn image(&mut self, mut n: u32) -> u32 {
+        let dg = self.dg;
+        // Down the known fields (the whole way for a complete patient).
+        let mut node = dg.nodes[n as usize];
+        while node.level <= self.known.deepest {
+            // (`level <= deepest < MAX_FIELDS`: the remainder only spares a bounds check.)
+            let class = self.known.class[usize::from(node.level) % MAX_FIELDS];
+            if class == ABSENT {
+                return self.image_open(n, node);
+            }
+            n = dg.kids[node.first as usize + usize::from(class)];
+            node = dg.nodes[n as usize];
+        }
+        dg.image[n as usize]
+    }
+
+    /// [`Query::image`] of a node testing an unknown field above `deepest`: every child.
+    fn image_open(&mut self, n: u32, node: Node) -> u32 {
+        let dg = self.dg;
+        if self.images.is_empty() {
+            self.images = vec![0; dg.nodes.len()];
+        }
+        if self.images[n as usize] == 0 {
+            let mut bits = 0;
+            for i in 0..dg.width[usize::from(node.level)] {
+                bits |= self.image(dg.kid(n, i));
+            }
+            self.images[n as usize] = bits;
+        }
+        self.images[n as usize]
+    }
+
+    /// Met / not met / unknown from a truth-valued diagram.
+    pub(crate) fn check(&mut self, n: u32) -> Check {
+        match self.image(n) {
+            0b10 => Check::Met,
+            0b01 => Check::NotMet,
+            _ => Check::Unknown,
+        }
+    }
+
+    /// The reduced diagram of `n` with the known values put in: a node of `dg` (below `deepest`
+    /// nothing changes) or a fresh node. Fresh nodes are made as [`Builder::mk`] makes nodes, so
+    /// two results are the same function exactly when they are the same number: a fresh node
+    /// tests an unknown field above `deepest` with children that differ, which no node of `dg`
+    /// below `deepest` and no other fresh node does.
+    fn restrict(&mut self, n: u32) -> u32 {
+        let dg = self.dg;
+        let node = dg.nodes[n as usize];
+        if node.level == TERMINAL || node.level > self.known.deepest {
+            return n;
+        }
+        let class = self.known.class[usize::from(node.level)];
+        if class != ABSENT {
+            return self.restrict(dg.kid(n, class));
+        }
+        if self.restricted.is_empty() {
+            self.restricted = vec![u32::MAX; dg.nodes.len()];
+        }
+        if self.restricted[n as usize] == u32::MAX {
+            let mut key = vec![u32::from(node.level)];
+            for i in 0..dg.width[usize::from(node.level)] {
+                key.push(self.restrict(dg.kid(n, i)));
+            }
+            let kids = &key[1..];
+            let r = if kids.iter().all(|k| *k == kids[0]) {
+                kids[0]
+            } else if let Some(r) = self.fresh_unique.get(&key) {
+                r
+            } else {
+                let r = (dg.nodes.len() + self.fresh.len()) as u32;
+                self.fresh.push((node.level, self.fresh_kids.len() as u32));
+                self.fresh_kids.extend_from_slice(kids);
+                self.fresh_unique.insert(key, r);
+                r
+            };
+            self.restricted[n as usize] = r;
+        }
+        self.restricted[n as usize]
+    }
+
+    /// The fields tested in the reduced diagram `r` (from [`Query::restrict`]): exactly the
+    /// fields its function depends on.
+    fn essential(&self, r: u32, seen: &mut Vec<bool>, out: &mut FieldSet) {
+        let dg = self.dg;
+        let Some(f) = (r as usize).checked_sub(dg.nodes.len()) else {
+            *out = out.union(dg.support[r as usize]);
+            return;
+        };
+        if seen.len() < self.fresh.len() {
+            seen.resize(self.fresh.len(), false);
+        }
+        if seen[f] {
+            return;
+        }
+        seen[f] = true;
+        let (level, first) = self.fresh[f];
+        *out = out.union(FieldSet::of(&[dg.order[usize::from(level)]]));
+        for i in 0..usize::from(dg.width[usize::from(level)]) {
+            self.essential(self.fresh_kids[first as usize + i], seen, out);
+        }
+    }
+
+    /// The one verdict every completion gets, if they agree.
+    pub(crate) fn decided(&mut self) -> Option<Verdict> {
+        let bits = self.image(self.dg.verdict);
+        (bits.count_ones() == 1).then(|| bits.trailing_zeros() as usize).and_then(|v| Verdict::ALL.get(v).copied())
+    }
+
+    /// The unknown fields the verdict depends on, in the form's order.
+    pub(crate) fn missing(&mut self) -> Vec<Field> {
+        let r = self.restrict(self.dg.verdict);
+        let mut fields = FieldSet::default();
+        self.essential(r, &mut Vec::new(), &mut fields);
+        fields.iter().collect()
+    }
+}

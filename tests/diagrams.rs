@@ -1,0 +1,218 @@
+//! The decision diagrams (`checker::Diagrams`) against the search they replace.
+//!
+//! `evaluate` answers from decision diagrams built once from the dataset; with
+//! `Domains::without_diagrams` it searches the completions one by one instead (the definition of
+//! `verdict`, `missing` and every met / not met / unknown). Both must give the SAME assessment,
+//! to the last field, for every input. Compared here on:
+//! - every partial input made from two complete patients on label by removing EVERY subset of
+//!   their answer fields (2^16 each), their numbers mostly not representative values;
+//! - a fixed-seed sample of random partial inputs whose numbers are thresholds, just around them,
+//!   far from them, and not numbers at all (NaN, which no representative value stands for, so the
+//!   diagrams hand over to the search);
+//! - `alternatives`, which also reads the diagrams.
+//!
+//! About 20 s of CPU in the test profile (nearly all in the search), spread over the cores;
+//! the timings are printed with `-- --nocapture`.
+
+mod common;
+
+use std::time::Instant;
+
+use blincyto_checker::checker::{self, Domains};
+use blincyto_checker::data::{dataset, domains};
+use blincyto_checker::patient::Value;
+use blincyto_checker::vocab::Field;
+use blincyto_checker::Patient;
+
+use common::Rng;
+
+/// Every field but `monotherapy`.
+fn answer_fields() -> Vec<Field> {
+    Field::ALL.iter().copied().filter(|f| *f != Field::Monotherapy).collect()
+}
+
+/// Values of `field` beyond the representative ones: thresholds, just around them (also within
+/// the checker's 1e-9 tolerance), far from them.
+fn other_values(dom: &Domains, field: Field) -> Vec<Value> {
+    let n = |v: &[f64]| v.iter().map(|x| Value::Number(*x)).collect();
+    let c = |v: &[u32]| v.iter().map(|x| Value::Count(*x)).collect();
+    match field {
+        Field::AgeYears => n(&[
+            0.02,
+            1.0 / 12.0 - 1e-4,
+            1.0 / 12.0 - 5e-10,
+            1.0 / 12.0 - 5e-11,
+            0.084,
+            0.5,
+            1.0 - 5e-10,
+            1.0 - 2e-9,
+            1.001,
+            8.0,
+            17.999,
+            18.0 - 5e-10,
+            18.001,
+            52.0,
+            120.0,
+            -0.0,
+        ]),
+        Field::MrdPercent => n(&[0.001, 0.0999, 0.1 - 5e-10, 0.1 - 2e-9, 0.1001, 0.5, 99.0, 100.0]),
+        Field::RelapseNumber => c(&[0, 3, 7, 1000]),
+        Field::PriorTherapyLines | Field::TkiFailures => c(&[1, 3, 1000]),
+        _ => dom.values(field).to_vec(),
+    }
+}
+
+fn show(p: &Patient) -> String {
+    let parts: Vec<String> = Field::ALL
+        .iter()
+        .filter_map(|f| p.get(*f).map(|v| format!("{f}: {}", v.to_contract_string())))
+        .collect();
+    format!("{{{}}}", parts.join(", "))
+}
+
+/// The two ways give the same assessment (compared through `Debug`, which shows every field).
+fn same(search: &Domains, p: &Patient, failures: &mut Vec<String>) {
+    let d = dataset();
+    let fast = format!("{:?}", checker::evaluate(d, domains(), p));
+    let slow = format!("{:?}", checker::evaluate(d, search, p));
+    if fast != slow && failures.len() < 10 {
+        failures.push(format!("{}:\n  diagrams: {fast}\n  search:   {slow}", show(p)));
+    }
+}
+
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8)
+}
+
+#[test]
+fn the_diagrams_are_built_and_small() {
+    let start = Instant::now();
+    let dom = Domains::of(dataset());
+    let took = start.elapsed();
+    let dg = dom.diagrams().expect("the diagrams of the dataset");
+    eprintln!("diagrams: {} nodes, built in {took:?}", dg.node_count());
+    assert!(dg.node_count() < 20_000, "{} nodes", dg.node_count());
+}
+
+#[test]
+fn every_subset_of_a_few_patients_gives_the_same_assessment() {
+    use blincyto_checker::vocab::{Cd19, Diagnosis, DiseaseStatus, Jurisdiction, Philadelphia};
+    let start = Instant::now();
+    let dom = domains();
+    let search = dom.without_diagrams();
+    let fields = answer_fields();
+    let mut rng = Rng::new(0xD1A6_0001);
+    // Two patients on label (a child in Sweden, an MRD-positive adult in Norway), their other
+    // fields filled at random; numbers mostly not representative values. (Off-label and random
+    // patients: see the random inputs below.)
+    let child = Patient {
+        jurisdiction: Some(Jurisdiction::Se),
+        age_years: Some(8.0),
+        diagnosis: Some(Diagnosis::BPrecursorAll),
+        cd19: Some(Cd19::Positive),
+        philadelphia: Some(Philadelphia::Negative),
+        disease_status: Some(DiseaseStatus::Relapsed),
+        relapse_number: Some(2),
+        in_remission: Some(false),
+        prior_therapy_lines: Some(3),
+        planned_allo_hsct: Some(true),
+        ..Patient::default()
+    };
+    let adult = Patient {
+        jurisdiction: Some(Jurisdiction::No),
+        age_years: Some(34.0),
+        diagnosis: Some(Diagnosis::BPrecursorAll),
+        cd19: Some(Cd19::Positive),
+        philadelphia: Some(Philadelphia::Negative),
+        disease_status: Some(DiseaseStatus::Relapsed),
+        relapse_number: Some(1),
+        in_remission: Some(true),
+        mrd_percent: Some(0.5),
+        monotherapy: Some(true),
+        ..Patient::default()
+    };
+    let mut patients = vec![child, adult];
+    for p in patients.iter_mut() {
+        for f in &fields {
+            if p.get(*f).is_none() {
+                let mut values = dom.values(*f).to_vec();
+                values.extend(other_values(dom, *f));
+                p.set(*f, Some(rng.pick(&values)));
+            }
+        }
+    }
+    let n = threads();
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..n)
+            .map(|t| {
+                let (patients, fields, search) = (&patients, &fields, &search);
+                scope.spawn(move || {
+                    let mut failures = Vec::new();
+                    for p in patients {
+                        for mask in (t as u32..1 << fields.len()).step_by(n) {
+                            let mut q = p.clone();
+                            for (i, f) in fields.iter().enumerate() {
+                                if mask & (1 << i) == 0 {
+                                    q.set(*f, None);
+                                }
+                            }
+                            same(search, &q, &mut failures);
+                        }
+                    }
+                    failures
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap()).collect()
+    });
+    eprintln!("diagrams: {} patients x {} subsets in {:?}", patients.len(), 1u32 << fields.len(), start.elapsed());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn random_partial_inputs_give_the_same_assessment() {
+    let start = Instant::now();
+    let dom = domains();
+    let search = dom.without_diagrams();
+    let mut rng = Rng::new(0xD1A6_0002);
+    let mut failures = Vec::new();
+    const SAMPLES: usize = 15_000;
+    for k in 0..SAMPLES {
+        let mut p = Patient::default();
+        // Mostly few fields known (where the search is slowest and the diagrams do most).
+        let known = [0.2, 0.5, 0.8][k % 3];
+        for f in answer_fields() {
+            if rng.below(1000) < (known * 1000.0) as usize {
+                let mut values = dom.values(f).to_vec();
+                values.extend(other_values(dom, f));
+                if f == Field::AgeYears && k % 50 == 0 {
+                    values = vec![Value::Number(f64::NAN)];
+                }
+                p.set(f, Some(rng.pick(&values)));
+            }
+        }
+        p.monotherapy = rng.pick(&[None, Some(true), Some(false)]);
+        same(&search, &p, &mut failures);
+    }
+    eprintln!("diagrams: {SAMPLES} random partial inputs in {:?}", start.elapsed());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn alternatives_are_the_same() {
+    let d = dataset();
+    let dom = domains();
+    let search = dom.without_diagrams();
+    let mut rng = Rng::new(0xD1A6_0003);
+    for _ in 0..3_000 {
+        let mut p = Patient::default();
+        for f in Field::ALL {
+            if rng.below(10) < 8 {
+                let mut values = dom.values(*f).to_vec();
+                values.extend(other_values(dom, *f));
+                p.set(*f, Some(rng.pick(&values)));
+            }
+        }
+        assert_eq!(checker::alternatives(d, dom, &p), checker::alternatives(d, &search, &p), "{}", show(&p));
+    }
+}
