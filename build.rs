@@ -32,8 +32,12 @@ fn main() {
     if let Err(errors) = validate(&data) {
         fail(&errors);
     }
-    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("dataset.rs");
-    std::fs::write(out, data.code()).expect("write dataset.rs");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out.join("dataset.rs"), data.code()).expect("write dataset.rs");
+    // The representative values and the decision diagrams, computed here once instead of in
+    // every browser at page load (`data::domains`; tests/diagrams.rs checks they are the ones
+    // `Domains::of` builds at run time).
+    std::fs::write(out.join("domains.rs"), checker::Domains::of(&data).code()).expect("write domains.rs");
 }
 
 fn fail(errors: &[String]) -> ! {
@@ -53,6 +57,16 @@ trait Code {
 impl Code for std::borrow::Cow<'static, str> {
     fn code(&self) -> String {
         format!("std::borrow::Cow::Borrowed({:?})", &**self)
+    }
+}
+impl Code for u8 {
+    fn code(&self) -> String {
+        format!("{self}u8")
+    }
+}
+impl Code for u64 {
+    fn code(&self) -> String {
+        format!("{self}u64")
     }
 }
 impl Code for u32 {
@@ -95,6 +109,7 @@ macro_rules! code_enum {
     )+};
 }
 code_enum!(
+    vocab::Field,
     vocab::Jurisdiction,
     vocab::Diagnosis,
     vocab::Cd19,
@@ -128,6 +143,61 @@ code_struct!(
     Rule { indications, when, verdict, basis, reason }
     Note { id, when, text, cite }
 );
+
+impl Code for vocab::FieldSet {
+    fn code(&self) -> String {
+        format!("crate::vocab::FieldSet::from_bits({}u32)", self.bits())
+    }
+}
+
+impl Code for patient::Value {
+    fn code(&self) -> String {
+        use patient::Value::*;
+        let (name, arg) = match self {
+            Jurisdiction(v) => ("Jurisdiction", v.code()),
+            Diagnosis(v) => ("Diagnosis", v.code()),
+            Cd19(v) => ("Cd19", v.code()),
+            Philadelphia(v) => ("Philadelphia", v.code()),
+            DiseaseStatus(v) => ("DiseaseStatus", v.code()),
+            Number(v) => ("Number", v.code()),
+            Count(v) => ("Count", v.code()),
+            Flag(v) => ("Flag", v.code()),
+        };
+        format!("crate::patient::Value::{name}({arg})")
+    }
+}
+
+impl Code for diagrams::Node {
+    fn code(&self) -> String {
+        format!("crate::diagrams::Node {{ level: {}, value: {}, first: {} }}", self.level.code(), self.value.code(), self.first.code())
+    }
+}
+
+impl Code for diagrams::Diagrams {
+    fn code(&self) -> String {
+        let mut s = String::from("crate::diagrams::Diagrams {");
+        s += &format!(" order: {},", self.order.code());
+        s += &format!(" width: {},", self.width.code());
+        s += &format!(" nodes: {},", self.nodes.code());
+        s += &format!(" kids: {},", self.kids.code());
+        s += &format!(" support: {},", self.support.code());
+        s += &format!(" image: {},", self.image.code());
+        s += &format!(" verdict: {},", self.verdict.code());
+        s += &format!(" on_label: {},", self.on_label.code());
+        s += &format!(" indications: {},", self.indications.code());
+        s += &format!(" criteria: {},", self.criteria.code());
+        s += &format!(" fields: {},", self.fields.code());
+        s += &format!(" atoms: {},", self.atoms.code());
+        s += &format!(" answers: {},", self.answers.code());
+        s + " }"
+    }
+}
+
+impl Code for checker::Domains {
+    fn code(&self) -> String {
+        format!("crate::checker::Domains {{ values: {}, diagrams: {} }}", self.values.code(), self.diagrams.code())
+    }
+}
 
 impl Code for Criterion {
     fn code(&self) -> String {

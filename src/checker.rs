@@ -21,7 +21,8 @@ use crate::diagrams::Query;
 use crate::dataset::{Dataset, Indication, JurisdictionData, Note, Recommendation, Rule, Source, Text};
 use crate::patient::{Patient, Value};
 use crate::vocab::{
-    Cd19, Criterion, Diagnosis, DiseaseStatus, Field, FieldSet, IndicationId, Jurisdiction, Philadelphia, Verdict,
+    Cd19, Criterion, Diagnosis, DiseaseStatus, Field, FieldSet, IndicationId, Jurisdiction, List, Philadelphia,
+    Verdict,
 };
 
 /// A criterion's state for a partial patient: decided, or waiting for a field.
@@ -135,11 +136,11 @@ fn eval_all(criteria: &[Criterion], p: &Patient) -> Tri {
 /// Two values in the same interval give the same answer under every rule.
 #[derive(Clone, Debug)]
 pub struct Domains {
-    values: Vec<Vec<Value>>,
+    pub(crate) values: List<List<Value>>,
     /// The dataset's decision as diagrams over these values: what makes [`evaluate`] fast. `None`
     /// where they are not built (the build-time checks) or could not be (see [`Diagrams::build`]);
     /// [`evaluate`] then searches the completions one by one, with the same results.
-    diagrams: Option<Diagrams>,
+    pub(crate) diagrams: Option<Diagrams>,
 }
 
 impl Domains {
@@ -207,7 +208,7 @@ impl Domains {
             all.iter().map(|v| f(*v)).collect()
         }
         let flags = vec![Value::Flag(true), Value::Flag(false)];
-        let values = Field::ALL
+        let values: Vec<Vec<Value>> = Field::ALL
             .iter()
             .map(|f| match f {
                 Field::Jurisdiction => all_of(Jurisdiction::ALL, Value::Jurisdiction),
@@ -223,7 +224,7 @@ impl Domains {
                 _ => flags.clone(),
             })
             .collect();
-        Domains { values, diagrams: None }
+        Domains { values: values.into_iter().map(List::from).collect(), diagrams: None }
     }
 
     /// The representative values of `field`, in increasing order for numbers.

@@ -1,7 +1,6 @@
 //! The decision dataset, compiled in: `build.rs` has validated `data/blincyto.toml` and written
-//! it out as Rust, so nothing is parsed at run time.
-
-use std::sync::OnceLock;
+//! it out as Rust, with the representative values and decision diagrams computed from it, so
+//! nothing is parsed or built at run time.
 
 use crate::checker::Domains;
 use crate::dataset::Dataset;
@@ -12,8 +11,9 @@ pub fn dataset() -> &'static Dataset {
     &DATASET
 }
 
-/// The representative values of each field under the dataset's thresholds.
+/// The representative values of each field under the dataset's thresholds, and the dataset's
+/// decision diagrams: computed by `build.rs` ([`Domains::of`]), static data here.
 pub fn domains() -> &'static Domains {
-    static DOMAINS: OnceLock<Domains> = OnceLock::new();
-    DOMAINS.get_or_init(|| Domains::of(dataset()))
+    static DOMAINS: Domains = include!(concat!(env!("OUT_DIR"), "/domains.rs"));
+    &DOMAINS
 }

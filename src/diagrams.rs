@@ -6,7 +6,7 @@
 use crate::checker::*;
 use crate::dataset::Dataset;
 use crate::patient::{Patient, Value};
-use crate::vocab::{Criterion, Field, FieldSet, Jurisdiction, Verdict};
+use crate::vocab::{Criterion, Field, FieldSet, Jurisdiction, List, Verdict};
 
 // ------------------------------------------------------------------------------------------------
 // Decision diagrams: the exact answers of `evaluate` without searching the completions one by one.
@@ -54,13 +54,13 @@ const MAX_ENTRIES: usize = 4096;
 /// A node: a test of the field at `level`, with one child per representative value of the
 /// field, or (at level [`TERMINAL`]) a constant `value`.
 #[derive(Clone, Copy, Debug)]
-struct Node {
-    level: u8,
+pub struct Node {
+    pub(crate) level: u8,
     /// A constant's value: a truth value (0, 1) in a criterion's diagram, a [`Verdict`] in the
     /// verdict's, the index of a representative value in the jurisdiction's.
-    value: u8,
+    pub(crate) value: u8,
     /// Index of the node's first child in [`Diagrams::kids`].
-    first: u32,
+    pub(crate) first: u32,
 }
 
 /// The dataset's verdict and criteria as reduced ordered decision diagrams over the
@@ -70,33 +70,33 @@ pub struct Diagrams {
     /// The fields from the top of the diagrams down: `monotherapy` (always known: absent means
     /// `true`), then the form's order. A form filled from the top thus leaves the known fields
     /// above the unknown ones, and the diagram below the deepest known field is used as it is.
-    order: Vec<Field>,
+    pub(crate) order: List<Field>,
     /// The number of representative values of the field at each level.
-    width: Vec<u8>,
+    pub(crate) width: List<u8>,
     /// Every node of every diagram, children before parents; the diagrams share their parts.
-    nodes: Vec<Node>,
-    kids: Vec<u32>,
+    pub(crate) nodes: List<Node>,
+    pub(crate) kids: List<u32>,
     /// Per node: the fields its function depends on (those tested below it).
-    support: Vec<FieldSet>,
+    pub(crate) support: List<FieldSet>,
     /// Per node: the values its function takes, one bit per constant value.
-    image: Vec<u32>,
+    pub(crate) image: List<u32>,
     /// The verdict of a complete patient.
-    verdict: u32,
+    pub(crate) verdict: u32,
     /// On some indication (any indication's criteria all met).
     pub(crate) on_label: u32,
     /// Per indication of the dataset (in its order): its criteria all met; and each criterion.
-    pub(crate) indications: Vec<u32>,
-    pub(crate) criteria: Vec<Vec<u32>>,
+    pub(crate) indications: List<u32>,
+    pub(crate) criteria: List<List<u32>>,
     /// The fields each criterion of each indication reads ([`CriterionCheck::fields`]).
-    pub(crate) fields: Vec<Vec<FieldSet>>,
+    pub(crate) fields: List<List<FieldSet>>,
     /// Per field (by `Field as usize`): the distinct elementary criteria (no all-of / any-of) of
     /// indications and rules that read it, to place a given number that is not a representative
     /// value ([`Diagrams::read`]).
-    atoms: Vec<Vec<Criterion>>,
+    pub(crate) atoms: List<List<Criterion>>,
     /// Per field whose elementary criteria read no other field (at most 64 of them): the
     /// answers of those criteria on each representative value, one bit each. A shortcut of
     /// [`Diagrams::stands_for`] for ages, MRD and counts.
-    answers: Vec<Option<Vec<u64>>>,
+    pub(crate) answers: List<Option<List<u64>>>,
 }
 
 impl Diagrams {
@@ -179,7 +179,7 @@ impl Diagrams {
         d.indications.iter().flat_map(|i| i.criteria.iter()).for_each(&mut add);
         d.jurisdictions.iter().flat_map(|j| j.rules.iter()).flat_map(|r| r.when.iter()).for_each(&mut add);
 
-        let answers = Field::ALL
+        let answers: Vec<Option<Vec<u64>>> = Field::ALL
             .iter()
             .map(|f| {
                 let atoms = &atoms[*f as usize];
@@ -188,7 +188,8 @@ impl Diagrams {
                     .flatten()
             })
             .collect();
-        let fields = d.indications.iter().map(|i| i.criteria.iter().map(|c| c.field_set()).collect()).collect();
+        let fields: Vec<Vec<FieldSet>> =
+            d.indications.iter().map(|i| i.criteria.iter().map(|c| c.field_set()).collect()).collect();
 
         let (nodes, kids) = (b.nodes, b.kids);
         let mut support = Vec::with_capacity(nodes.len());
@@ -205,19 +206,19 @@ impl Diagrams {
             }
         }
         Some(Diagrams {
-            order,
-            width,
-            nodes,
-            kids,
-            support,
-            image,
+            order: order.into(),
+            width: width.into(),
+            nodes: nodes.into(),
+            kids: kids.into(),
+            support: support.into(),
+            image: image.into(),
             verdict,
             on_label,
-            indications,
-            criteria,
-            fields,
-            atoms,
-            answers,
+            indications: indications.into(),
+            criteria: criteria.into_iter().map(List::from).collect(),
+            fields: fields.into_iter().map(List::from).collect(),
+            atoms: atoms.into_iter().map(List::from).collect(),
+            answers: answers.into_iter().map(|a: Option<Vec<u64>>| a.map(List::from)).collect(),
         })
     }
 

@@ -215,6 +215,13 @@ pub enum Criterion {
 pub struct FieldSet(u32);
 
 impl FieldSet {
+    /// The set with these bits (`1 << field as u32` each), as `build.rs` writes it.
+    pub const fn from_bits(bits: u32) -> FieldSet {
+        FieldSet(bits)
+    }
+    pub fn bits(self) -> u32 {
+        self.0
+    }
     pub fn of(fields: &[Field]) -> FieldSet {
         FieldSet(fields.iter().fold(0, |bits, f| bits | 1 << (*f as u32)))
     }

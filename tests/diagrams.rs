@@ -94,6 +94,16 @@ fn the_diagrams_are_built_and_small() {
     assert!(dg.node_count() < 20_000, "{} nodes", dg.node_count());
 }
 
+/// `data::domains()` is what `build.rs` computed and wrote out as Rust: it must be exactly what
+/// `Domains::of` builds from the compiled-in dataset at run time (values, nodes, tables).
+#[test]
+fn the_compiled_in_diagrams_are_the_ones_built_at_run_time() {
+    let built = format!("{:?}", Domains::of(dataset()));
+    let compiled = format!("{:?}", domains());
+    assert!(domains().diagrams().is_some(), "build.rs wrote no diagrams");
+    assert_eq!(built, compiled, "build.rs wrote other domains than Domains::of builds");
+}
+
 #[test]
 fn every_subset_of_a_few_patients_gives_the_same_assessment() {
     use blincyto_checker::vocab::{Cd19, Diagnosis, DiseaseStatus, Jurisdiction, Philadelphia};
