@@ -15,6 +15,9 @@
 //   --write    the Markdown file whose generated block (between the BENCH markers) is replaced;
 //              created when missing. `--write -` writes nothing
 //   --json     also writes every raw figure as JSON
+//   --baseline another release build (e.g. of an earlier commit) loaded in the same interleaved
+//              runs as a third page kind, so a before/after of the load is paired run by run
+//              instead of compared across runs minutes apart on a noisy machine
 //   --v8       an experiment, not a measurement of the widget as users get it: V8 flags for
 //              Chromium, without the leading dashes, comma-separated (e.g. `--v8
 //              no-wasm-lazy-compilation --write -`); the report names them
@@ -60,6 +63,7 @@ const UPDATES = Math.max(7, Number(args.updates ?? 15));
 const RATE = Number(args.rate ?? 4);
 const WRITE = args.write === '-' ? null : resolve(args.write ?? join(ROOT, 'docs', 'benchmarks.md'));
 const TIMEOUT = 60_000;
+const BASELINE = typeof args.baseline === 'string' ? resolve(args.baseline) : null;
 const V8_FLAGS = typeof args.v8 === 'string' ? args.v8.split(',').filter(Boolean).map((f) => `--${f.replace(/^-+/, '')}`) : [];
 
 /** The issue's targets. */
@@ -91,7 +95,13 @@ function startServer() {
     } catch {
       return res.writeHead(400).end();
     }
-    const [base, rest] = path.startsWith('/bench/') ? [PAGES, path.slice('/bench/'.length)] : [DIST, path];
+    if (BASELINE && path === '/bench-baseline/embed.html') {
+      // The benchmark page with the baseline build's module.
+      const page = (await readFile(join(PAGES, 'embed.html'), 'utf8')).replace('"/blincyto-checker.js"', '"/baseline/blincyto-checker.js"');
+      return res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(page);
+    }
+    const [base, rest] = path.startsWith('/bench/') ? [PAGES, path.slice('/bench/'.length)]
+      : BASELINE && path.startsWith('/baseline/') ? [BASELINE, path.slice('/baseline/'.length)] : [DIST, path];
     let file = normalize(join(base, rest));
     if (file !== base && !file.startsWith(base + sep)) return res.writeHead(403).end();
     if (file === base || path.endsWith('/')) file = join(file, 'index.html');
@@ -298,12 +308,12 @@ function compressed(body) {
 }
 
 /** The update latency: radio clicks that change the verdict, in one loaded widget. */
-async function updates(browser, base) {
+async function updates(browser, base, path = '/bench/embed.html') {
   const { context, page, errors, cdp } = await throttledPage(browser, RATE);
   try {
     await cdp.send('Performance.enable');
-    await page.goto(`${base}/bench/embed.html`, { waitUntil: 'load', timeout: TIMEOUT });
-    await painted(page, 'bench/embed.html', errors);
+    await page.goto(`${base}${path}`, { waitUntil: 'load', timeout: TIMEOUT });
+    await painted(page, path, errors);
     const before = await metrics(cdp);
     const result = await page.evaluate(async ({ count, warmup }) => {
       const host = document.querySelector('blincyto-checker');
@@ -562,15 +572,18 @@ async function main() {
     // 2. Load overhead: one warm-up load each, then interleaved, alternating which goes first.
     console.log(`\nbench: page loads at ${RATE}× CPU slowdown, ${RUNS} each, interleaved…`);
     const urls = { widget: `${base}/bench/embed.html`, plain: `${base}/bench/plain.html` };
-    await load(browser, urls.widget);
-    await load(browser, urls.plain);
-    const loads = { widget: [], plain: [] };
+    if (BASELINE) urls.baseline = `${base}/bench-baseline/embed.html`;
+    const kinds = Object.keys(urls);
+    for (const kind of kinds) await load(browser, urls[kind]);
+    const loads = Object.fromEntries(kinds.map((k) => [k, []]));
     for (let i = 0; i < RUNS; i++) {
-      const order = i % 2 ? ['plain', 'widget'] : ['widget', 'plain'];
+      // Each kind goes first, second (and third) equally often.
+      const order = BASELINE ? [...kinds.slice(i % 3), ...kinds.slice(0, i % 3)] : i % 2 ? ['plain', 'widget'] : ['widget', 'plain'];
       for (const kind of order) loads[kind].push(await load(browser, urls[kind]));
       const w = loads.widget[i].interactive;
       const p = loads.plain[i].interactive;
-      console.log(`  run ${String(i + 1).padStart(2)}: widget ${ms(w).padStart(9)}  plain ${ms(p).padStart(9)}  overhead ${ms(w - p).padStart(9)}`);
+      const b = BASELINE ? `  baseline ${ms(loads.baseline[i].interactive).padStart(9)} (overhead ${ms(loads.baseline[i].interactive - p).padStart(9)})` : '';
+      console.log(`  run ${String(i + 1).padStart(2)}: widget ${ms(w).padStart(9)}  plain ${ms(p).padStart(9)}  overhead ${ms(w - p).padStart(9)}${b}`);
     }
     const widgetTimes = loads.widget.map((r) => r.interactive);
     const plainTimes = loads.plain.map((r) => r.interactive);
@@ -603,6 +616,21 @@ async function main() {
     console.log(`  widget interactive: min ${ms(out.load.widget.min)}, median ${ms(out.load.widget.median)}, max ${ms(out.load.widget.max)} (${out.load.control})`);
     console.log(`  plain input:        min ${ms(out.load.plain.min)}, median ${ms(out.load.plain.median)}, max ${ms(out.load.plain.max)}`);
     console.log(`  load overhead:      min ${ms(o.min)}, median ${ms(o.median)}, max ${ms(o.max)} (target ≤ ${TARGETS.loadOverheadMs} ms: ${met(o.median <= TARGETS.loadOverheadMs)})`);
+    if (BASELINE) {
+      const bl = loads.baseline;
+      out.load.baseline = {
+        dist: relative(ROOT, BASELINE),
+        widget: stats(bl.map((r) => r.interactive)),
+        overhead: stats(bl.map((r, i) => r.interactive - loads.plain[i].interactive)),
+        // This build minus the baseline, run by run.
+        change: stats(loads.widget.map((r, i) => r.interactive - bl[i].interactive)),
+        script: median(bl.map((r) => r.main.script)),
+      };
+      const c = out.load.baseline;
+      console.log(`  baseline (${c.dist}): overhead median ${ms(c.overhead.median)}; this build − baseline, paired:`
+        + ` min ${ms(c.change.min)}, median ${ms(c.change.median)}, max ${ms(c.change.max)};`
+        + ` script until painted ${ms(c.script)} → ${ms(median(loads.widget.map((r) => r.main.script)))}`);
+    }
     const bd = out.load.breakdown;
     console.log(`  widget timeline (medians): wasm downloaded ${ms(bd.wasmResponseEnd)} → element defined ${ms(bd.defined)}`
       + ` → shadow root ${ms(bd.shadowAttached)} → form interactive ${ms(bd.interactive)} → painted ${ms(bd.painted)}`
@@ -614,7 +642,20 @@ async function main() {
 
     // 3. Update latency
     console.log(`\nbench: answer changes at ${RATE}× CPU slowdown, ${UPDATES} measured…`);
-    const up = await updates(browser, base);
+    let up = await updates(browser, base);
+    if (BASELINE) {
+      // Before/after: three pages of each build, alternating, samples pooled per build.
+      const mine = [up];
+      const theirs = [];
+      for (let i = 0; i < 3; i++) {
+        theirs.push(await updates(browser, base, '/bench-baseline/embed.html'));
+        if (i < 2) mine.push(await updates(browser, base));
+      }
+      const pool = (runs) => ({ ...runs[0], samples: runs.flatMap((r) => r.samples) });
+      up = pool(mine);
+      const b = pool(theirs).samples;
+      out.updateBaseline = { onScreen: stats(b.map((x) => x.onScreen)), changed: stats(b.map((x) => x.changed)), n: b.length };
+    }
     const s = up.samples;
     out.update = {
       control: up.control,
@@ -633,6 +674,11 @@ async function main() {
     console.log(`  to the frame showing it rendered:           min ${ms(u.onScreen.min)}, median ${ms(u.onScreen.median)}, max ${ms(u.onScreen.max)}`
       + ` (target ≤ ${TARGETS.updateMs} ms: ${met(u.onScreen.median <= TARGETS.updateMs)}; ${u.sameFrame}/${s.length} shown in the same frame)`);
     console.log(`  to the next rAF after it (vsync-quantised): min ${ms(u.nextFrame.min)}, median ${ms(u.nextFrame.median)}, max ${ms(u.nextFrame.max)}`);
+    if (out.updateBaseline) {
+      const b = out.updateBaseline;
+      console.log(`  baseline (alternating pages, ${b.n} changes): DOM changed median ${ms(b.changed.median)}, on screen median ${ms(b.onScreen.median)}`
+        + ` → this build (${s.length} changes): ${ms(u.changed.median)}, ${ms(u.onScreen.median)}`);
+    }
     const pc = u.perChange;
     console.log(`  main thread per change (mean): script ${ms(pc.script)}, style ${ms(pc.style)}, layout ${ms(pc.layout)}, all tasks ${ms(pc.task)}; ${u.elements} elements in the shadow root`);
 
@@ -768,6 +814,12 @@ function renderReport(out) {
   L.push(`| plain page (bench/plain.html) | ${ms(l.plain.min)} | ${ms(l.plain.median)} | ${ms(l.plain.max)} |`);
   L.push(`| **overhead** (widget − plain, per pair) | ${ms(l.overhead.min)} | **${ms(l.overhead.median)}** | ${ms(l.overhead.max)} |`);
   L.push('');
+  if (l.baseline) {
+    const c = l.baseline;
+    L.push(`Baseline \`${c.dist}\` loaded in the same interleaved runs: overhead median ${ms(c.overhead.median)};`
+      + ` this build − baseline, run by run: min ${ms(c.change.min)}, **median ${ms(c.change.median)}**, max ${ms(c.change.max)};`
+      + ` script until painted ${ms(c.script)} (baseline) → ${ms(l.main.script.widget)}.`, '');
+  }
   L.push(`Difference of the medians: ${ms(l.medianDifference)}. Widget timeline (medians, ms since navigation start):`
     + ` wasm downloaded ${ms(l.breakdown.wasmResponseEnd)}, element defined ${ms(l.breakdown.defined)},`
     + ` shadow root attached ${ms(l.breakdown.shadowAttached)}, form interactive ${ms(l.breakdown.interactive)},`
@@ -794,6 +846,11 @@ function renderReport(out) {
     + ` Main-thread work per change (mean, including the settling frames between changes): script ${ms(u.perChange.script)},`
     + ` style ${ms(u.perChange.style)}, layout ${ms(u.perChange.layout)}, all tasks ${ms(u.perChange.task)};`
     + ` the shadow root holds ${u.elements} elements.`, '');
+  if (out.updateBaseline) {
+    const b = out.updateBaseline;
+    L.push(`Baseline \`${out.load.baseline?.dist ?? ''}\` on alternating pages (three of each build, ${b.n} baseline changes):`
+      + ` DOM changed median ${ms(b.changed.median)} → ${ms(u.changed.median)}, on screen median ${ms(b.onScreen.median)} → ${ms(u.onScreen.median)}.`, '');
+  }
 
   if (out.native) {
     const n = out.native;
