@@ -308,14 +308,26 @@ function compressed(body) {
 }
 
 /** The update latency: radio clicks that change the verdict, in one loaded widget. */
-async function updates(browser, base, path = '/bench/embed.html') {
+/**
+ * The typical change (informational): a complete patient, one answer that flips a decided
+ * verdict — the contract's example child (second relapse, Sweden) with plannedAlloHsct
+ * false (`no`) ⇄ true (`yes`, bridging to transplant).
+ */
+const TYPICAL = {
+  fill: { ageYears: '8', diagnosis: 'b-precursor-all', cd19: 'positive', philadelphia: 'negative',
+    diseaseStatus: 'relapsed', relapseNumber: '2', inRemission: 'false', priorTherapyLines: '2',
+    priorAlloHsct: 'false', plannedAlloHsct: 'false' },
+  pair: ['plannedAlloHsct', 'true', 'false'],
+};
+
+async function updates(browser, base, path = '/bench/embed.html', scenario = null) {
   const { context, page, errors, cdp } = await throttledPage(browser, RATE);
   try {
     await cdp.send('Performance.enable');
     await page.goto(`${base}${path}`, { waitUntil: 'load', timeout: TIMEOUT });
     await painted(page, path, errors);
     const before = await metrics(cdp);
-    const result = await page.evaluate(async ({ count, warmup }) => {
+    const result = await page.evaluate(async ({ count, warmup, scenario }) => {
       const host = document.querySelector('blincyto-checker');
       const root = host.shadowRoot;
       const frame = () => new Promise((ok) => requestAnimationFrame(ok));
@@ -332,13 +344,25 @@ async function updates(browser, base, path = '/bench/embed.html') {
       const shortVerdict = () => root.querySelector('[data-verdict]')?.getAttribute('data-verdict') ?? null;
       // Pairs of answers that flip the verdict from the widget's first state; the first whose
       // radios exist is used.
-      const PAIRS = [
+      const PAIRS = scenario ? [scenario.pair] : [
         ['diagnosis', 't-all', 'b-precursor-all'],
         ['diagnosis', 'other', 'b-precursor-all'],
         ['cd19', 'negative', 'positive'],
         ['jurisdiction', 'no', 'se'],
       ];
       const radio = (name, value) => root.querySelector(`input[type=radio][name="${name}"][value="${value}"]`);
+      // A scenario first answers its questions as a person would (a click, or typing).
+      for (const [name, value] of Object.entries(scenario?.fill ?? {})) {
+        const r = radio(name, value);
+        if (r) r.click();
+        else {
+          const input = root.querySelector(`input[name="${name}"]`);
+          if (!input) return { error: `no control named ${name}` };
+          input.value = value;
+          input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+        }
+        await new Promise((ok) => setTimeout(ok, 50));
+      }
 
       /** Clicks `el` at the start of a frame; resolves with the timings once the new verdict is on screen. */
       const change = (el) => new Promise((done, fail) => {
@@ -411,7 +435,7 @@ async function updates(browser, base, path = '/bench/embed.html') {
       }
       const elements = root.querySelectorAll('*').length;
       return { control: `${name}: ${a} ⇄ ${b}`, samples, elements };
-    }, { count: UPDATES, warmup: 3 });
+    }, { count: UPDATES, warmup: 3, scenario });
     if (result.error) throw new Error(`update: ${result.error} ${errors.join('; ')}`);
     const after = await metrics(cdp);
     const n = UPDATES + 3;
@@ -656,6 +680,13 @@ async function main() {
       const b = pool(theirs).samples;
       out.updateBaseline = { onScreen: stats(b.map((x) => x.onScreen)), changed: stats(b.map((x) => x.changed)), n: b.length };
     }
+    const typical = await updates(browser, base, '/bench/embed.html', TYPICAL);
+    out.updateTypical = {
+      control: typical.control,
+      verdicts: [...new Set(typical.samples.map((x) => x.verdict))],
+      onScreen: stats(typical.samples.map((x) => x.onScreen)),
+      changed: stats(typical.samples.map((x) => x.changed)),
+    };
     const s = up.samples;
     out.update = {
       control: up.control,
@@ -674,6 +705,9 @@ async function main() {
     console.log(`  to the frame showing it rendered:           min ${ms(u.onScreen.min)}, median ${ms(u.onScreen.median)}, max ${ms(u.onScreen.max)}`
       + ` (target ≤ ${TARGETS.updateMs} ms: ${met(u.onScreen.median <= TARGETS.updateMs)}; ${u.sameFrame}/${s.length} shown in the same frame)`);
     console.log(`  to the next rAF after it (vsync-quantised): min ${ms(u.nextFrame.min)}, median ${ms(u.nextFrame.median)}, max ${ms(u.nextFrame.max)}`);
+    const ty = out.updateTypical;
+    console.log(`  typical change (${ty.control}, verdicts ${ty.verdicts.join(' ⇄ ')}; informational): DOM changed median ${ms(ty.changed.median)},`
+      + ` on screen median ${ms(ty.onScreen.median)} (min ${ms(ty.onScreen.min)}, max ${ms(ty.onScreen.max)})`);
     if (out.updateBaseline) {
       const b = out.updateBaseline;
       console.log(`  baseline (alternating pages, ${b.n} changes): DOM changed median ${ms(b.changed.median)}, on screen median ${ms(b.onScreen.median)}`
@@ -846,6 +880,12 @@ function renderReport(out) {
     + ` Main-thread work per change (mean, including the settling frames between changes): script ${ms(u.perChange.script)},`
     + ` style ${ms(u.perChange.style)}, layout ${ms(u.perChange.layout)}, all tasks ${ms(u.perChange.task)};`
     + ` the shadow root holds ${u.elements} elements.`, '');
+  if (out.updateTypical) {
+    const ty = out.updateTypical;
+    L.push(`A typical change, for comparison (not the target's figure): a complete patient, \`${ty.control}\``
+      + ` (verdicts ${ty.verdicts.map((x) => `\`${x}\``).join(' ⇄ ')}), ${UPDATES} changes: DOM changed median ${ms(ty.changed.median)},`
+      + ` **on screen median ${ms(ty.onScreen.median)}** (min ${ms(ty.onScreen.min)}, max ${ms(ty.onScreen.max)}).`, '');
+  }
   if (out.updateBaseline) {
     const b = out.updateBaseline;
     L.push(`Baseline \`${out.load.baseline?.dist ?? ''}\` on alternating pages (three of each build, ${b.n} baseline changes):`
