@@ -3,10 +3,10 @@
 //! The input object is read key by key into an [`InputObject`] and validated by the pure core, so
 //! the browser and the native tests reject exactly the same inputs with the same messages. Values
 //! that JSON cannot carry (BigInt, Symbol, functions, Date, Map, boxed primitives) reach the core
-//! as their type name and are rejected there, naming the field. The result goes out through
-//! serde-wasm-bindgen as a plain JSON-compatible object.
+//! as their type name and are rejected there, naming the field. The result goes out as
+//! `JSON.parse` of the text [`crate::json`] writes: a plain object, built without a generic
+//! serialiser in the bundle.
 
-use serde::Serialize as _;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,11 +20,18 @@ pub fn evaluate_js(input: JsValue) -> Result<JsValue, JsValue> {
     result_to_js(&crate::evaluate(&patient))
 }
 
-/// Serialises a result (also the `detail` of the element's event) as a plain object.
+/// A result (also the `detail` of the element's event) as a plain object.
 pub fn result_to_js(assessment: &crate::Assessment<'_>) -> Result<JsValue, JsValue> {
-    assessment
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&format!("internal: could not serialise the result: {e}")).into())
+    js_sys::JSON::parse(&crate::json::assessment(assessment, js_number))
+}
+
+/// JavaScript's own shortest form of a number, which `JSON.parse` reads back as the same value
+/// (with the sign of a negative zero kept).
+fn js_number(n: f64) -> String {
+    if n == 0.0 && n.is_sign_negative() {
+        return "-0".into();
+    }
+    js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "null".into())
 }
 
 /// A plain object (its prototype is `Object.prototype` or null), read into key/value pairs.

@@ -1,8 +1,8 @@
 //! The patient as the contract describes it, and the strict reading of untrusted input into it.
 //!
 //! Every field is optional: absent (or `null`) means *missing*. Input comes as a list of
-//! `(key, RawValue)` pairs so the same validation serves the JS API (through serde-wasm-bindgen),
-//! the form and the native tests, and every error names the field and what it accepts.
+//! `(key, RawValue)` pairs so the same validation serves the JS API (read key by key), the
+//! form and the native tests, and every error names the field and what it accepts.
 
 use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Field, Jurisdiction, Philadelphia};
 
@@ -421,9 +421,9 @@ mod tests {
     }
 }
 
-/// The input object as it arrives: its keys in order, values not yet validated. Deserializes
-/// from any serde source (serde-wasm-bindgen in the browser, serde_json in tests); anything but
-/// an object is an error naming `input`.
+/// The input object as it arrives: its keys in order, values not yet validated. The browser reads
+/// it key by key (`api.rs`); it also deserializes from any serde source (serde_json in the
+/// tests), where anything but an object is an error naming `input`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct InputObject(pub Vec<(String, RawValue)>);
 

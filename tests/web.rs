@@ -369,3 +369,66 @@ async fn a_panic_replaces_every_widget_with_a_message_and_the_sources() {
         assert!(root.query_selector("[role=\"alert\"]").unwrap().is_some());
     }
 }
+
+/// JSON values equal, numbers compared as the f64 they denote (serde_json writes 8.0 where
+/// JavaScript writes 8).
+fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value as V;
+    match (a, b) {
+        (V::Number(x), V::Number(y)) => x.as_f64() == y.as_f64(),
+        (V::Array(x), V::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y)),
+        (V::Object(x), V::Object(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|((kx, x), (ky, y))| kx == ky && same_json(x, y))
+        }
+        _ => a == b,
+    }
+}
+
+#[wasm_bindgen_test]
+fn evaluate_returns_the_result_as_a_plain_object_with_exact_numbers() {
+    let cases: &[&[(&str, JsValue)]] = &[
+        &[],
+        &[("jurisdiction", "se".into()), ("ageYears", (0.1 + 0.2).into()), ("diagnosis", "b-precursor-all".into())],
+        &[
+            ("jurisdiction", "no".into()),
+            ("ageYears", 45.0.into()),
+            ("diagnosis", "b-precursor-all".into()),
+            ("cd19", "positive".into()),
+            ("philadelphia", "negative".into()),
+            ("diseaseStatus", "newly-diagnosed".into()),
+            ("inRemission", true.into()),
+            ("mrdPercent", (1.0f64 / 3.0).into()),
+        ],
+        &[("ageYears", (-0.0f64).into()), ("diagnosis", "t-all".into()), ("relapseNumber", 1000.into())],
+    ];
+    for pairs in cases {
+        let input = js_sys::Object::new();
+        let mut patient = Vec::new();
+        for (k, v) in pairs.iter() {
+            js_sys::Reflect::set(&input, &(*k).into(), v).unwrap();
+            let raw = if let Some(n) = v.as_f64() {
+                blincyto_checker::RawValue::Number(n)
+            } else if let Some(b) = v.as_bool() {
+                blincyto_checker::RawValue::Bool(b)
+            } else {
+                blincyto_checker::RawValue::String(v.as_string().unwrap())
+            };
+            patient.push((k.to_string(), raw));
+        }
+        let result = blincyto_checker::api::evaluate_js(input.into()).unwrap();
+        // A plain object, as JSON would give it.
+        assert_eq!(js_sys::Object::get_prototype_of(&result), js_sys::Object::get_prototype_of(&js_sys::Object::new()));
+        // The same result as the core's, in the shape its Serialize derives define.
+        let p = blincyto_checker::InputObject(patient).to_patient().unwrap();
+        let expected = serde_json::to_value(blincyto_checker::evaluate(&p)).unwrap();
+        let text = String::from(js_sys::JSON::stringify(&result).unwrap());
+        let got: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(same_json(&got, &expected), "{text}\n!=\n{expected}");
+        // Numbers come back as the very values given, a negative zero included.
+        let echo = js_sys::Reflect::get(&result, &"input".into()).unwrap();
+        for (k, v) in pairs.iter().filter(|(_, v)| v.as_f64().is_some()) {
+            let back = js_sys::Reflect::get(&echo, &(*k).into()).unwrap();
+            assert!(js_sys::Object::is(&back, v), "{k}: {back:?} is not {v:?}");
+        }
+    }
+}
