@@ -2,8 +2,8 @@
 //!
 //! The browser hands a result to JavaScript (the return value of `evaluate()` and the `detail` of
 //! the element's event) as `JSON.parse` of this text. A generic serialiser (serde with
-//! serde-wasm-bindgen) cost the bundle ~15 KB of wasm for the same output; this writer is a few
-//! small functions over `dyn` values. The `serde::Serialize` derives on the result's types stay
+//! serde-wasm-bindgen) cost the bundle ~9 KB of wasm (1.9 KiB brotli) for the same output;
+//! this writer is a few small functions over `dyn` values. The `serde::Serialize` derives on the result's types stay
 //! the definition of its shape: `tests/json.rs` checks that this text is byte for byte what
 //! `serde_json` writes from them, on every example and on thousands of random patients.
 //!
