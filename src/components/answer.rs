@@ -10,8 +10,8 @@ use yew::prelude::*;
 use super::checks::{Indication, Row};
 use super::copy::CopySummary;
 use super::decision::{DecisionCard, DecisionView};
-use super::icon::{Icon, Shape};
-use crate::checker::{Assessment, Assumption, Check, LabelStatus};
+use super::icon::{icon, Shape};
+use crate::checker::{Assessment, Assumption, Check, IndicationCheck, LabelStatus};
 use crate::i18n::{self, strings};
 use crate::patient::Patient;
 use crate::summary;
@@ -58,12 +58,17 @@ pub fn Answer(props: &AnswerProps) -> Html {
         }
     }
     let alternatives = summary::alternatives(a, p, lang);
+    // An indication with its criteria (all of them, or only those not met).
+    let indication = |ind: &IndicationCheck<'_>, only_unmet: bool| {
+        let name = AttrValue::from(ind.indication.name.get(lang).to_string());
+        html! { <Indication {lang} {name} criteria={Row::all(ind, p, lang, only_unmet)} /> }
+    };
 
     html! {
         <section class="answer" part="answer" data-verdict={verdict.as_str()} aria-labelledby="answer-heading">
             <h3 class="visually-hidden" id="answer-heading">{ t.answer_heading }</h3>
             <div class={classes!("verdict", format!("verdict--{}", verdict.as_str()))} part="verdict">
-                <span class="verdict-icon"><Icon shape={Shape::of_verdict(verdict)} /></span>
+                <span class="verdict-icon">{ icon(Shape::of_verdict(verdict)) }</span>
                 <div class="verdict-text">
                     <p class="verdict-headline">{ headline }</p>
                     <p class="verdict-explainer">{ (t.verdict_explainer)(verdict) }</p>
@@ -82,32 +87,24 @@ pub fn Answer(props: &AnswerProps) -> Html {
                     if verdict == Verdict::OffLabel {
                         // Off label: why each indication does not fit, open.
                         <h4>{ t.other_indications_heading }</h4>
-                        { for off.iter().map(|ind| html! {
-                            <Indication lang={lang} name={ind.indication.name.get(lang).to_string()} criteria={Row::all(ind, p, lang, true)} />
-                        }) }
+                        { for off.iter().map(|ind| indication(ind, true)) }
                     } else {
                         <h4>{ t.indications_heading }</h4>
                         if on.is_empty() && a.label.status == LabelStatus::OnLabel {
                             // On label in every completion, though no single indication is
                             // certain: the candidates, with what is still open.
                             <p>{ t.on_label_some }</p>
-                            { for a.indications.iter().filter(|i| i.status == Check::Unknown).map(|ind| html! {
-                                <Indication lang={lang} name={ind.indication.name.get(lang).to_string()} criteria={Row::all(ind, p, lang, false)} />
-                            }) }
+                            { for a.indications.iter().filter(|i| i.status == Check::Unknown).map(|ind| indication(ind, false)) }
                         }
                         // Wrapped, so a changing number of indications does not shift (and
                         // re-create) the disclosure below.
                         <div class="matched">
-                            { for on.iter().map(|ind| html! {
-                                <Indication lang={lang} name={ind.indication.name.get(lang).to_string()} criteria={Row::all(ind, p, lang, false)} />
-                            }) }
+                            { for on.iter().map(|ind| indication(ind, false)) }
                         </div>
                         if !off.is_empty() {
                             <details class="others">
                                 <summary>{ format!("{} ({})", t.other_indications_heading, off.len()) }</summary>
-                                { for off.iter().map(|ind| html! {
-                                    <Indication lang={lang} name={ind.indication.name.get(lang).to_string()} criteria={Row::all(ind, p, lang, true)} />
-                                }) }
+                                { for off.iter().map(|ind| indication(ind, true)) }
                             </details>
                         }
                     }
@@ -120,54 +117,26 @@ pub fn Answer(props: &AnswerProps) -> Html {
                     </div>
                 }
 
-                if !a.notes.is_empty() {
-                    <div class="block notes">
-                        <h4>{ t.notes_heading }</h4>
-                        <ul>
-                            { for a.notes.iter().map(|n| html! {
-                                <li><Icon shape={Shape::Info} />{ n.text.get(lang) }</li>
-                            }) }
-                        </ul>
-                    </div>
-                }
-
-                if !a.assumptions.is_empty() {
-                    <div class="block">
-                        <h4>{ t.assumptions_heading }</h4>
-                        <ul>
-                            { for a.assumptions.iter().map(|x| match x {
-                                Assumption::Monotherapy => html! { <li>{ t.assumption_monotherapy }</li> },
-                            }) }
-                        </ul>
-                    </div>
-                }
-
-                if !alternatives.is_empty() {
-                    <div class="block">
-                        <h4>{ t.alternatives_heading }</h4>
-                        <ul class="alternatives">
-                            { for alternatives.into_iter().map(|s| html! { <li>{ s }</li> }) }
-                        </ul>
-                    </div>
-                }
+                { list_block("block notes", t.notes_heading, None, a.notes.iter().map(|n| html! {
+                    <li>{ icon(Shape::Info) }{ n.text.get(lang) }</li>
+                }).collect()) }
+                { list_block("block", t.assumptions_heading, None, a.assumptions.iter().map(|x| match x {
+                    Assumption::Monotherapy => html! { <li>{ t.assumption_monotherapy }</li> },
+                }).collect()) }
+                { list_block("block", t.alternatives_heading, Some("alternatives"), alternatives.into_iter().map(|s| html! {
+                    <li>{ s }</li>
+                }).collect()) }
             }
 
-            if !a.sources.is_empty() {
-                <div class="block sources">
-                    <h4>{ t.sources_heading }</h4>
-                    <ul>
-                        { for a.sources.iter().map(|s| html! {
-                            <li>
-                                // The publisher and title in the source's own language.
-                                <a href={s.url.clone()} target="_blank" rel="noopener noreferrer" lang={s.lang.clone()}>
-                                    { format!("{}: {}", s.publisher, s.title) }
-                                </a>
-                                { format!(" ({})", i18n::date(lang, &s.date)) }
-                            </li>
-                        }) }
-                    </ul>
-                </div>
-            }
+            { list_block("block sources", t.sources_heading, None, a.sources.iter().map(|s| html! {
+                <li>
+                    // The publisher and title in the source's own language.
+                    <a href={s.url.clone()} target="_blank" rel="noopener noreferrer" lang={s.lang.clone()}>
+                        { format!("{}: {}", s.publisher, s.title) }
+                    </a>
+                    { format!(" ({})", i18n::date(lang, &s.date)) }
+                </li>
+            }).collect()) }
 
             <footer class="block dataset">
                 <p>{ (t.as_of)(&i18n::date(lang, a.dataset.as_of), a.dataset.version) }</p>
@@ -176,5 +145,18 @@ pub fn Answer(props: &AnswerProps) -> Html {
 
             <CopySummary lang={lang} assessment={props.assessment.clone()} patient={p.clone()} />
         </section>
+    }
+}
+
+/// A block of the answer with a heading over a list; nothing when the list is empty.
+fn list_block(class: &'static str, heading: &'static str, list_class: Option<&'static str>, items: Vec<Html>) -> Html {
+    if items.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div {class}>
+            <h4>{ heading }</h4>
+            <ul class={list_class}>{ for items }</ul>
+        </div>
     }
 }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::icon::{Icon, Shape};
+use super::icon::{icon, Shape};
 use crate::checker::{Check, CriterionCheck, IndicationCheck};
 use crate::i18n::{self, capitalize, strings};
 use crate::patient::{Patient, Value};
@@ -69,7 +69,7 @@ pub fn Indication(props: &IndicationProps) -> Html {
             <ul class="criteria">
                 { for props.criteria.iter().map(|row| html! {
                     <li class={classes!("criterion", format!("is-{}", status_class(row.status)))}>
-                        <span class="mark"><Icon shape={Shape::of_check(row.status)} /></span>
+                        <span class="mark">{ icon(Shape::of_check(row.status)) }</span>
                         <span class="criterion-text">
                             <span class="visually-hidden">{ (t.check)(row.status) }{ ": " }</span>
                             { row.words.clone() }

@@ -87,7 +87,7 @@ pub fn Entry(props: &EntryProps) -> Html {
             }
             if let Some(error) = &props.error {
                 <p class="error" id={error_id.clone()}>
-                    <super::icon::Icon shape={super::icon::Shape::Info} />
+                    { super::icon::icon(super::icon::Shape::Info) }
                     { error.clone() }
                 </p>
             }

@@ -1,5 +1,8 @@
 //! Small inline SVG icons. Every icon is decorative (`aria-hidden`): the words beside it carry
 //! the meaning, so nothing is said by colour or shape alone.
+//!
+//! A plain function, not a component: an icon has no state, and as a component each of the
+//! dozens on screen would carry a scope of its own (and the bundle a component type).
 
 use yew::prelude::*;
 
@@ -41,15 +44,9 @@ impl Shape {
     }
 }
 
-#[derive(PartialEq, Properties)]
-pub struct IconProps {
-    pub shape: Shape,
-}
-
 /// One icon, drawn in the current text colour.
-#[function_component]
-pub fn Icon(props: &IconProps) -> Html {
-    let body = match props.shape {
+pub fn icon(shape: Shape) -> Html {
+    let body = match shape {
         Shape::Check => html! { <path d="M5 12.5l4.5 4.5L19 7.5" /> },
         Shape::Cross => html! { <path d="M6.5 6.5l11 11M17.5 6.5l-11 11" /> },
         Shape::Clock => html! { <><circle cx="12" cy="12" r="8.5" /><path d="M12 7.5V12l3 2" /></> },

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::icon::{Icon, Shape};
+use super::icon::{icon, Shape};
 use crate::dataset::JurisdictionData;
 use crate::i18n::{self, capitalize, strings};
 use crate::vocab::{Criterion, IndicationId, Jurisdiction, Lang, Verdict};
@@ -99,7 +99,7 @@ fn Matrix(props: &OverviewProps) -> Html {
                         <tr>
                             <td data-label={t.col_eu}>
                                 <span class="badge badge--yes">
-                                    <Icon shape={Shape::Check} />
+                                    { icon(Shape::Check) }
                                     { t.eu_approved }
                                 </span>
                                 <span class="badge-by">{ i18n::date(lang, &ind.approved) }</span>
@@ -110,7 +110,7 @@ fn Matrix(props: &OverviewProps) -> Html {
                                         { for badges(jd, ind.id, lang).into_iter().map(|b| html! {
                                             <li>
                                                 <span class={classes!("badge", format!("badge--{}", b.verdict.as_str()))}>
-                                                    <Icon shape={Shape::of_verdict(b.verdict)} />
+                                                    { icon(Shape::of_verdict(b.verdict)) }
                                                     { (t.verdict)(b.verdict) }
                                                 </span>
                                                 if let Some(when) = &b.when {
