@@ -5,6 +5,7 @@
 //
 //   node benches/browser.mjs [--dist dist] [--runs 11] [--updates 15] [--rate 4]
 //                            [--native FILE] [--write docs/benchmarks.md] [--json FILE]
+//                            [--baseline DIR] [--floor DIR] [--v8 FLAGS]
 //
 //   --dist     the release build to measure (default dist/; run `trunk build --release` first)
 //   --runs     page loads per page kind, interleaved widget / plain (default 11, at least 7)
@@ -18,6 +19,14 @@
 //   --baseline another release build (e.g. of an earlier commit) loaded in the same interleaved
 //              runs as a third page kind, so a before/after of the load is paired run by run
 //              instead of compared across runs minutes apart on a noisy machine
+//   --floor    the Yew floor (benches/floor, built into target/floor/dist by scripts/bench.sh): a
+//              minimal Yew widget embedded exactly like this one, measured like the baseline, to
+//              show what the framework alone costs here; reported in a section of its own
+//              ("The floor"). Either, both or neither of --baseline and --floor: each is a
+//              comparison build, served at /bench-<key>/embed.html with its files at /<key>/…,
+//              a page kind of its own in the load runs (the order rotates over all kinds, so
+//              each goes first equally often), three pages alternating with three of the widget
+//              for the updates, and what its page downloads is recorded too
 //   --v8       an experiment, not a measurement of the widget as users get it: V8 flags for
 //              Chromium, without the leading dashes, comma-separated (e.g. `--v8
 //              no-wasm-lazy-compilation --write -`); the report names them
@@ -28,7 +37,8 @@
 //
 // Method, in short (docs/benchmarks.md has the long form):
 // - Pages: dist/ is served from 127.0.0.1 together with benches/pages/ at /bench/ (plain.html:
-//   one input; embed.html: the widget as dist/embed.html embeds it), with the right MIME types
+//   one input; embed.html: the widget as dist/embed.html embeds it; a comparison build's
+//   /bench-<key>/embed.html is the same page with its own module), with the right MIME types
 //   (application/wasm) and `Cache-Control: no-store`. Every load gets a fresh browser context
 //   with the HTTP cache disabled (CDP Network.setCacheDisabled), so nothing is served from cache.
 // - Sizes: the files the browser requests while loading dist/embed.html (recorded, not assumed),
@@ -63,7 +73,15 @@ const UPDATES = Math.max(7, Number(args.updates ?? 15));
 const RATE = Number(args.rate ?? 4);
 const WRITE = args.write === '-' ? null : resolve(args.write ?? join(ROOT, 'docs', 'benchmarks.md'));
 const TIMEOUT = 60_000;
-const BASELINE = typeof args.baseline === 'string' ? resolve(args.baseline) : null;
+/**
+ * Comparison builds, measured in the same runs as the widget (see --baseline and --floor). The
+ * figures of each go to out[key] ({dist, label, size, load, update}); the baseline's load and
+ * update also stay where they always were (out.load.baseline, out.updateBaseline).
+ */
+const COMPARISONS = [
+  { key: 'baseline', label: 'baseline', dir: args.baseline },
+  { key: 'floor', label: 'the Yew floor', dir: args.floor },
+].filter((c) => typeof c.dir === 'string').map((c) => ({ ...c, dir: resolve(c.dir) }));
 const V8_FLAGS = typeof args.v8 === 'string' ? args.v8.split(',').filter(Boolean).map((f) => `--${f.replace(/^-+/, '')}`) : [];
 
 /** The issue's targets. */
@@ -78,7 +96,8 @@ const TARGETS = {
 const { chromium } = createRequire(join(ROOT, 'noop.js'))('playwright-core');
 
 // ------------------------------------------------------------------------------------------------
-// Static server: dist/ at /, benches/pages/ at /bench/
+// Static server: dist/ at /, benches/pages/ at /bench/, each comparison build at /<key>/ (and its
+// benchmark page at /bench-<key>/embed.html)
 
 const TYPES = {
   '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -95,13 +114,15 @@ function startServer() {
     } catch {
       return res.writeHead(400).end();
     }
-    if (BASELINE && path === '/bench-baseline/embed.html') {
-      // The benchmark page with the baseline build's module.
-      const page = (await readFile(join(PAGES, 'embed.html'), 'utf8')).replace('"/blincyto-checker.js"', '"/baseline/blincyto-checker.js"');
-      return res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(page);
+    const page = COMPARISONS.find((c) => path === `/bench-${c.key}/embed.html`);
+    if (page) {
+      // The benchmark page with the comparison build's module.
+      const html = (await readFile(join(PAGES, 'embed.html'), 'utf8')).replace('"/blincyto-checker.js"', `"/${page.key}/blincyto-checker.js"`);
+      return res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(html);
     }
+    const build = COMPARISONS.find((c) => path.startsWith(`/${c.key}/`));
     const [base, rest] = path.startsWith('/bench/') ? [PAGES, path.slice('/bench/'.length)]
-      : BASELINE && path.startsWith('/baseline/') ? [BASELINE, path.slice('/baseline/'.length)] : [DIST, path];
+      : build ? [build.dir, path.slice(build.key.length + 2)] : [DIST, path];
     let file = normalize(join(base, rest));
     if (file !== base && !file.startsWith(base + sep)) return res.writeHead(403).end();
     if (file === base || path.endsWith('/')) file = join(file, 'index.html');
@@ -255,8 +276,8 @@ async function load(browser, url) {
   }
 }
 
-/** What loading dist/embed.html downloads, recorded from the network. */
-async function downloads(browser, base) {
+/** What loading dist/embed.html (or the page at `path`) downloads, recorded from the network. */
+async function downloads(browser, base, path = '/embed.html') {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -268,8 +289,8 @@ async function downloads(browser, base) {
   const failed = [];
   page.on('requestfailed', (r) => failed.push(r.url()));
   try {
-    await page.goto(`${base}/embed.html`, { waitUntil: 'load', timeout: TIMEOUT });
-    await painted(page, 'dist/embed.html', []);
+    await page.goto(`${base}${path}`, { waitUntil: 'load', timeout: TIMEOUT });
+    await painted(page, path === '/embed.html' ? 'dist/embed.html' : path, []);
     await page.waitForLoadState('networkidle', { timeout: TIMEOUT });
     // Let anything loaded lazily after the first render show up too.
     await page.waitForTimeout(500);
@@ -287,7 +308,9 @@ async function downloads(browser, base) {
         ...compressed(body),
       });
     }
-    return { files, failed };
+    const total = files.filter((f) => !f.hostPage && f.status === 200)
+      .reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+    return { files, failed, total };
   } finally {
     await context.close();
   }
@@ -494,7 +517,10 @@ function median(xs) {
 }
 const stats = (xs) => ({ min: Math.min(...xs), median: median(xs), max: Math.max(...xs), n: xs.length });
 const ms = (x) => (x === undefined || Number.isNaN(x) ? '–' : `${x.toFixed(1)} ms`);
+/** A difference, with its sign. */
+const dms = (x) => (x === undefined || Number.isNaN(x) ? '–' : `${x >= 0 ? '+' : ''}${x.toFixed(1)} ms`);
 const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
+const dkib = (b) => `${b >= 0 ? '+' : ''}${kib(b)}`;
 const bytes = (b) => b.toLocaleString('en-US').replace(/,/g, ' ');
 const met = (ok) => (ok ? 'met' : 'NOT MET');
 const si = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(0));
@@ -552,6 +578,12 @@ async function main() {
   if (!/mountWidget/.test(readFileSync(join(DIST, 'blincyto-checker-core.js'), 'utf8'))) {
     throw new Error('dist/ has no widget yet (no mountWidget in blincyto-checker-core.js): nothing to load');
   }
+  for (const c of COMPARISONS) {
+    const core = join(c.dir, 'blincyto-checker-core.js');
+    if (!existsSync(join(c.dir, 'blincyto-checker.js')) || !existsSync(core) || !/mountWidget/.test(readFileSync(core, 'utf8'))) {
+      throw new Error(`--${c.key} ${c.dir}: no widget build there (blincyto-checker.js, and mountWidget in blincyto-checker-core.js)`);
+    }
+  }
   const server = await startServer();
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
@@ -560,6 +592,8 @@ async function main() {
       '--disable-component-update', '--disable-sync', ...(V8_FLAGS.length ? [`--js-flags=${V8_FLAGS.join(' ')}`] : [])],
   });
   const out = { date: new Date().toISOString(), rate: RATE, runs: RUNS, updates: UPDATES, dist: relative(ROOT, DIST) || '.' };
+  out.comparisons = COMPARISONS.map(({ key, label, dir }) => ({ key, label, dist: relative(ROOT, dir) }));
+  for (const c of out.comparisons) out[c.key] = { dist: c.dist, label: c.label };
   if (V8_FLAGS.length) {
     out.v8Flags = V8_FLAGS;
     console.log(`bench: EXPERIMENT with V8 flags ${V8_FLAGS.join(' ')}: not the browser users have`);
@@ -579,9 +613,7 @@ async function main() {
     // 1. Sizes
     process.stdout.write(`bench: recording what ${relative(ROOT, DIST) || '.'}/embed.html downloads…\n`);
     const dl = await downloads(browser, base);
-    const embedFiles = dl.files.filter((f) => !f.hostPage && f.status === 200);
-    const total = embedFiles.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
-      { raw: 0, gzip: 0, brotli: 0 });
+    const { total } = dl;
     out.size = { files: dl.files, failed: dl.failed, total };
     console.log(`\nbench: what the embed downloads (recorded loading ${relative(ROOT, DIST) || '.'}/embed.html)`);
     console.log(`  ${'file'.padEnd(34)} ${'raw'.padStart(10)} ${'gzip -9'.padStart(10)} ${'brotli 11'.padStart(10)}`);
@@ -592,21 +624,28 @@ async function main() {
     console.log(`  ${'total (embed)'.padEnd(34)} ${bytes(total.raw).padStart(10)} ${bytes(total.gzip).padStart(10)} ${bytes(total.brotli).padStart(10)}`
       + `   = ${kib(total.brotli)} brotli (target ≤ ${kib(TARGETS.brotliTotalBytes)}: ${met(total.brotli <= TARGETS.brotliTotalBytes)})`);
     if (dl.failed.length) console.log(`  failed requests: ${dl.failed.join(', ')}`);
+    for (const c of out.comparisons) {
+      const d = await downloads(browser, base, `/bench-${c.key}/embed.html`);
+      out[c.key].size = { files: d.files, failed: d.failed, total: d.total };
+      console.log(`  ${c.label} (${c.dist}): ${bytes(d.total.raw)} raw, ${bytes(d.total.gzip)} gzip, ${bytes(d.total.brotli)} brotli`
+        + ` = ${kib(d.total.brotli)}; this build − ${c.label}: ${dkib(total.brotli - d.total.brotli)} brotli`
+        + `${d.failed.length ? `; failed requests: ${d.failed.join(', ')}` : ''}`);
+    }
 
-    // 2. Load overhead: one warm-up load each, then interleaved, alternating which goes first.
+    // 2. Load overhead: one warm-up load each, then interleaved, rotating which goes first.
     console.log(`\nbench: page loads at ${RATE}× CPU slowdown, ${RUNS} each, interleaved…`);
     const urls = { widget: `${base}/bench/embed.html`, plain: `${base}/bench/plain.html` };
-    if (BASELINE) urls.baseline = `${base}/bench-baseline/embed.html`;
+    for (const c of COMPARISONS) urls[c.key] = `${base}/bench-${c.key}/embed.html`;
     const kinds = Object.keys(urls);
     for (const kind of kinds) await load(browser, urls[kind]);
     const loads = Object.fromEntries(kinds.map((k) => [k, []]));
     for (let i = 0; i < RUNS; i++) {
-      // Each kind goes first, second (and third) equally often.
-      const order = BASELINE ? [...kinds.slice(i % 3), ...kinds.slice(0, i % 3)] : i % 2 ? ['plain', 'widget'] : ['widget', 'plain'];
+      // The order rotates: each kind goes first, second, … equally often (over every kinds.length runs).
+      const order = [...kinds.slice(i % kinds.length), ...kinds.slice(0, i % kinds.length)];
       for (const kind of order) loads[kind].push(await load(browser, urls[kind]));
       const w = loads.widget[i].interactive;
       const p = loads.plain[i].interactive;
-      const b = BASELINE ? `  baseline ${ms(loads.baseline[i].interactive).padStart(9)} (overhead ${ms(loads.baseline[i].interactive - p).padStart(9)})` : '';
+      const b = COMPARISONS.map((c) => `  ${c.key} ${ms(loads[c.key][i].interactive).padStart(9)} (overhead ${ms(loads[c.key][i].interactive - p).padStart(9)})`).join('');
       console.log(`  run ${String(i + 1).padStart(2)}: widget ${ms(w).padStart(9)}  plain ${ms(p).padStart(9)}  overhead ${ms(w - p).padStart(9)}${b}`);
     }
     const widgetTimes = loads.widget.map((r) => r.interactive);
@@ -634,24 +673,25 @@ async function main() {
         widget: median(loads.widget.map((r) => r.main[k])), plain: median(loads.plain.map((r) => r.main[k])),
       }])),
       control: loads.widget[0].control,
+      kinds,
       raw: loads,
     };
     const o = out.load.overhead;
     console.log(`  widget interactive: min ${ms(out.load.widget.min)}, median ${ms(out.load.widget.median)}, max ${ms(out.load.widget.max)} (${out.load.control})`);
     console.log(`  plain input:        min ${ms(out.load.plain.min)}, median ${ms(out.load.plain.median)}, max ${ms(out.load.plain.max)}`);
     console.log(`  load overhead:      min ${ms(o.min)}, median ${ms(o.median)}, max ${ms(o.max)} (target ≤ ${TARGETS.loadOverheadMs} ms: ${met(o.median <= TARGETS.loadOverheadMs)})`);
-    if (BASELINE) {
-      const bl = loads.baseline;
-      out.load.baseline = {
-        dist: relative(ROOT, BASELINE),
+    for (const { key, label, dist } of out.comparisons) {
+      const bl = loads[key];
+      const c = (out[key].load = {
+        dist,
         widget: stats(bl.map((r) => r.interactive)),
         overhead: stats(bl.map((r, i) => r.interactive - loads.plain[i].interactive)),
-        // This build minus the baseline, run by run.
+        // This build minus the comparison build, run by run.
         change: stats(loads.widget.map((r, i) => r.interactive - bl[i].interactive)),
         script: median(bl.map((r) => r.main.script)),
-      };
-      const c = out.load.baseline;
-      console.log(`  baseline (${c.dist}): overhead median ${ms(c.overhead.median)}; this build − baseline, paired:`
+      });
+      if (key === 'baseline') out.load.baseline = c;
+      console.log(`  ${label} (${c.dist}): overhead median ${ms(c.overhead.median)}; this build − ${label}, paired:`
         + ` min ${ms(c.change.min)}, median ${ms(c.change.median)}, max ${ms(c.change.max)};`
         + ` script until painted ${ms(c.script)} → ${ms(median(loads.widget.map((r) => r.main.script)))}`);
     }
@@ -667,18 +707,23 @@ async function main() {
     // 3. Update latency
     console.log(`\nbench: answer changes at ${RATE}× CPU slowdown, ${UPDATES} measured…`);
     let up = await updates(browser, base);
-    if (BASELINE) {
-      // Before/after: three pages of each build, alternating, samples pooled per build.
+    if (COMPARISONS.length) {
+      // Three pages of each build, alternating (this build, then each comparison build in turn),
+      // samples pooled per build.
       const mine = [up];
-      const theirs = [];
+      const theirs = Object.fromEntries(COMPARISONS.map((c) => [c.key, []]));
       for (let i = 0; i < 3; i++) {
-        theirs.push(await updates(browser, base, '/bench-baseline/embed.html'));
+        for (const c of COMPARISONS) theirs[c.key].push(await updates(browser, base, `/bench-${c.key}/embed.html`));
         if (i < 2) mine.push(await updates(browser, base));
       }
       const pool = (runs) => ({ ...runs[0], samples: runs.flatMap((r) => r.samples) });
       up = pool(mine);
-      const b = pool(theirs).samples;
-      out.updateBaseline = { onScreen: stats(b.map((x) => x.onScreen)), changed: stats(b.map((x) => x.changed)), n: b.length };
+      for (const c of COMPARISONS) {
+        const pooled = pool(theirs[c.key]);
+        const b = pooled.samples;
+        out[c.key].update = { onScreen: stats(b.map((x) => x.onScreen)), changed: stats(b.map((x) => x.changed)), n: b.length, elements: pooled.elements };
+        if (c.key === 'baseline') out.updateBaseline = out[c.key].update;
+      }
     }
     const typical = await updates(browser, base, '/bench/embed.html', TYPICAL);
     out.updateTypical = {
@@ -708,13 +753,19 @@ async function main() {
     const ty = out.updateTypical;
     console.log(`  typical change (${ty.control}, verdicts ${ty.verdicts.join(' ⇄ ')}; informational): DOM changed median ${ms(ty.changed.median)},`
       + ` on screen median ${ms(ty.onScreen.median)} (min ${ms(ty.onScreen.min)}, max ${ms(ty.onScreen.max)})`);
-    if (out.updateBaseline) {
-      const b = out.updateBaseline;
-      console.log(`  baseline (alternating pages, ${b.n} changes): DOM changed median ${ms(b.changed.median)}, on screen median ${ms(b.onScreen.median)}`
+    for (const { key, label } of out.comparisons) {
+      const b = out[key].update;
+      console.log(`  ${label} (alternating pages, ${b.n} changes): DOM changed median ${ms(b.changed.median)}, on screen median ${ms(b.onScreen.median)}`
         + ` → this build (${s.length} changes): ${ms(u.changed.median)}, ${ms(u.onScreen.median)}`);
     }
     const pc = u.perChange;
     console.log(`  main thread per change (mean): script ${ms(pc.script)}, style ${ms(pc.style)}, layout ${ms(pc.layout)}, all tasks ${ms(pc.task)}; ${u.elements} elements in the shadow root`);
+
+    if (out.floor) {
+      console.log(`\nbench: the Yew floor (${out.floor.dist}; benches/floor: a minimal Yew widget embedded the same way), measured in the same runs`);
+      console.log(`  ${'figure'.padEnd(38)} ${'floor'.padStart(10)} ${'this build'.padStart(10)} ${'difference'.padStart(11)}`);
+      for (const r of floorRows(out)) console.log(`  ${r.short.padEnd(38)} ${r.floor.padStart(10)} ${r.build.padStart(10)} ${r.difference.padStart(11)}${r.note ? ` (${r.note})` : ''}`);
+    }
 
     out.jsEvaluationsPerSecond = await jsThroughput(browser, base);
     console.log(`\nbench: JS evaluate() in Chromium (no slowdown): ${si(out.jsEvaluationsPerSecond)} calls/s`);
@@ -789,6 +840,40 @@ function targetTable(out) {
   return rows;
 }
 
+/**
+ * The Yew floor against this build (out.floor measured): one row per figure, for the console and
+ * the report. Differences are this build − floor.
+ */
+function floorRows(out) {
+  const f = out.floor;
+  const u = out.update;
+  return [
+    {
+      name: 'Everything the embed downloads, brotli q11', short: 'size (brotli q11)',
+      floor: kib(f.size.total.brotli), build: kib(out.size.total.brotli), difference: dkib(out.size.total.brotli - f.size.total.brotli),
+    },
+    {
+      name: `Load overhead to an interactive form, median of ${out.runs} runs (difference: median of the per-run differences)`,
+      short: 'load overhead, median',
+      floor: dms(f.load.overhead.median), build: dms(out.load.overhead.median), difference: dms(f.load.change.median), note: 'paired, run by run',
+    },
+    {
+      name: `Changed answer to the new verdict on screen, median (${f.update.n} / ${u.raw.length} changes)`, short: 'update: verdict on screen, median',
+      floor: ms(f.update.onScreen.median), build: ms(u.onScreen.median), difference: dms(u.onScreen.median - f.update.onScreen.median),
+      note: 'difference of the medians',
+    },
+    {
+      name: '… until `data-verdict` changed in the DOM, median', short: 'update: DOM changed, median',
+      floor: ms(f.update.changed.median), build: ms(u.changed.median), difference: dms(u.changed.median - f.update.changed.median),
+      note: 'difference of the medians',
+    },
+    {
+      name: 'Elements in the shadow root', short: 'elements in the shadow root',
+      floor: String(f.update.elements), build: String(u.elements), difference: `${u.elements >= f.update.elements ? '+' : ''}${u.elements - f.update.elements}`,
+    },
+  ];
+}
+
 // ------------------------------------------------------------------------------------------------
 // docs/benchmarks.md: only the block between the markers is generated
 
@@ -828,6 +913,18 @@ function renderReport(out) {
   for (const t of out.targets) L.push(`| ${t.name} | ${t.value} | ${t.target} | ${t.ok === undefined ? 'n/a' : t.ok ? '**met**' : '**not met**'} |`);
   L.push('');
 
+  if (out.floor) {
+    L.push('### The floor: what Yew alone costs here', '');
+    L.push(`\`${out.floor.dist}\` is the Yew floor (\`benches/floor\`, not part of the product): a Yew widget embedded exactly like`
+      + ' this one (the same bridge, output names, release profile and wasm-opt settings) with only the `ageYears` input,'
+      + ' the two `diagnosis` radios and an answer. It was measured in the same runs as this build: a page kind of its own in the'
+      + ' interleaved loads, three update pages alternating with three of this build. Its figures are what the framework and the'
+      + ' embedding cost on this machine before the widget adds anything; the differences are ours.', '');
+    L.push('| | the Yew floor | this build | this build − floor |', '|---|---:|---:|---:|');
+    for (const r of floorRows(out)) L.push(`| ${r.name} | ${r.floor} | ${r.build} | ${r.difference} |`);
+    L.push('');
+  }
+
   L.push('### What the embed downloads', '');
   L.push(`Recorded from the network while loading \`${out.dist}/embed.html\` (the host page itself is not counted).`, '');
   L.push('| file | type | raw | gzip -9 | brotli q11 |', '|---|---|---:|---:|---:|');
@@ -838,10 +935,17 @@ function renderReport(out) {
   const t = out.size.total;
   L.push(`| **total (embed)** | | **${bytes(t.raw)}** (${kib(t.raw)}) | **${bytes(t.gzip)}** (${kib(t.gzip)}) | **${bytes(t.brotli)}** (${kib(t.brotli)}) |`);
   L.push('');
+  if (out.baseline?.size) {
+    const bt = out.baseline.size.total;
+    L.push(`Baseline \`${out.baseline.dist}\` (its page recorded the same way): ${bytes(bt.brotli)} bytes brotli (${kib(bt.brotli)});`
+      + ` this build − baseline: ${dkib(t.brotli - bt.brotli)} brotli, ${dkib(t.raw - bt.raw)} raw.`, '');
+  }
 
   const l = out.load;
   L.push(`### Load: navigation to an interactive form, ${out.rate}× CPU slowdown`, '');
-  L.push(`${out.runs} runs per page, interleaved (the order alternates), each in a fresh browser context with the cache off, after one discarded warm-up load of each.`
+  const kinds = l.kinds ?? ['widget', 'plain'];
+  L.push(`${out.runs} runs per page, interleaved (${kinds.length > 2 ? `the order rotates over the ${kinds.length} pages` : 'the order alternates'}),`
+    + ' each in a fresh browser context with the cache off, after one discarded warm-up load of each.'
     + ` Interactive = \`${l.control}\` exists and is enabled in the shadow root; plain = the page's one input exists.`, '');
   L.push('| | min | median | max |', '|---|---:|---:|---:|');
   L.push(`| widget page (bench/embed.html) | ${ms(l.widget.min)} | ${ms(l.widget.median)} | ${ms(l.widget.max)} |`);
@@ -864,8 +968,14 @@ function renderReport(out) {
   L.push('| | script | style | layout | all tasks |', '|---|---:|---:|---:|---:|');
   L.push(`| widget page | ${ms(mt.script.widget)} | ${ms(mt.style.widget)} | ${ms(mt.layout.widget)} | ${ms(mt.task.widget)} |`);
   L.push(`| plain page | ${ms(mt.script.plain)} | ${ms(mt.style.plain)} | ${ms(mt.layout.plain)} | ${ms(mt.task.plain)} |`, '');
-  L.push('<details><summary>Every run</summary>', '', '| run | widget | plain | overhead |', '|---:|---:|---:|---:|');
-  l.raw.widget.forEach((w, i) => L.push(`| ${i + 1} | ${ms(w.interactive)} | ${ms(l.raw.plain[i].interactive)} | ${ms(w.interactive - l.raw.plain[i].interactive)} |`));
+  const cs = (out.comparisons ?? []).filter((c) => l.raw[c.key]);
+  L.push('<details><summary>Every run</summary>', '',
+    `| run | widget | plain | overhead |${cs.map((c) => ` ${c.label} (overhead) |`).join('')}`, `|---:|---:|---:|---:|${cs.map(() => '---:|').join('')}`);
+  l.raw.widget.forEach((w, i) => {
+    const p = l.raw.plain[i].interactive;
+    L.push(`| ${i + 1} | ${ms(w.interactive)} | ${ms(p)} | ${ms(w.interactive - p)} |`
+      + cs.map((c) => ` ${ms(l.raw[c.key][i].interactive)} (${dms(l.raw[c.key][i].interactive - p)}) |`).join(''));
+  });
   L.push('', '</details>', '');
 
   const u = out.update;
