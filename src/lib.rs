@@ -28,6 +28,12 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 
+/// The browser bundle's allocator: Talc instead of Rust's default dlmalloc, for a smaller and
+/// faster wasm (docs/benchmarks.md). Native builds keep the system allocator.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub use checker::Assessment;
 pub use patient::{InputError, InputObject, Patient, RawValue};
 
