@@ -8,6 +8,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 
+/// The widget's allocator too, so that the difference between the two is the widget's code.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[function_component]
 fn App() -> Html {
     let diagnosis = use_state(|| None::<&'static str>);
