@@ -26,8 +26,13 @@ pub fn result_to_js(assessment: &crate::Assessment<'_>) -> Result<JsValue, JsVal
 }
 
 /// JavaScript's own shortest form of a number, which `JSON.parse` reads back as the same value
-/// (with the sign of a negative zero kept).
+/// (with the sign of a negative zero kept). Inputs are checked finite before they reach a result;
+/// should one ever not be, it is written as `null` (as `JSON.stringify` does), never as text that
+/// `JSON.parse` would reject.
 fn js_number(n: f64) -> String {
+    if !n.is_finite() {
+        return "null".into();
+    }
     if n == 0.0 && n.is_sign_negative() {
         return "-0".into();
     }
