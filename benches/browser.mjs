@@ -8,7 +8,8 @@
 //                            [--baseline DIR] [--floor DIR] [--v8 FLAGS]
 //
 //   --dist     the release build to measure (default dist/; run `trunk build --release` first)
-//   --runs     page loads per page kind, interleaved widget / plain (default 11, at least 7)
+//   --runs     page loads per page kind, interleaved (default 11, at least 7; rounded up to a
+//              multiple of the number of page kinds, so that each goes first equally often)
 //   --updates  measured answer changes (default 15, at least 7; 3 more are warm-up)
 //   --rate     CPU slowdown, Emulation.setCPUThrottlingRate (default 4)
 //   --native   the output of `cargo bench --bench checker` (lines `name value unit`), for the
@@ -24,8 +25,7 @@
 //              show what the framework alone costs here; reported in a section of its own
 //              ("The floor"). Either, both or neither of --baseline and --floor: each is a
 //              comparison build, served at /bench-<key>/embed.html with its files at /<key>/…,
-//              a page kind of its own in the load runs (the order rotates over all kinds, so
-//              each goes first equally often), three pages alternating with three of the widget
+//              a page kind of its own in the load runs (the order rotates over all kinds), three pages alternating with three of the widget
 //              for the updates, and what its page downloads is recorded too
 //   --v8       an experiment, not a measurement of the widget as users get it: V8 flags for
 //              Chromium, without the leading dashes, comma-separated (e.g. `--v8
@@ -633,14 +633,17 @@ async function main() {
     }
 
     // 2. Load overhead: one warm-up load each, then interleaved, rotating which goes first.
-    console.log(`\nbench: page loads at ${RATE}× CPU slowdown, ${RUNS} each, interleaved…`);
     const urls = { widget: `${base}/bench/embed.html`, plain: `${base}/bench/plain.html` };
     for (const c of COMPARISONS) urls[c.key] = `${base}/bench-${c.key}/embed.html`;
     const kinds = Object.keys(urls);
+    // --runs rounded up to a multiple of the page kinds, so that the rotation is complete.
+    const runs = Math.ceil(RUNS / kinds.length) * kinds.length;
+    out.runs = runs;
+    console.log(`\nbench: page loads at ${RATE}× CPU slowdown, ${runs} each, interleaved…`);
     for (const kind of kinds) await load(browser, urls[kind]);
     const loads = Object.fromEntries(kinds.map((k) => [k, []]));
-    for (let i = 0; i < RUNS; i++) {
-      // The order rotates: each kind goes first, second, … equally often (over every kinds.length runs).
+    for (let i = 0; i < runs; i++) {
+      // The order rotates: each kind goes first, second, … equally often.
       const order = [...kinds.slice(i % kinds.length), ...kinds.slice(0, i % kinds.length)];
       for (const kind of order) loads[kind].push(await load(browser, urls[kind]));
       const w = loads.widget[i].interactive;
