@@ -52,7 +52,8 @@ if [ "${BENCH_FLOOR:-1}" != 0 ]; then
   echo
   echo "=== bench: the Yew floor: (cd benches/floor && trunk build --release --offline --dist $floor) ==="
   # Its own target directory (not benches/floor/target), beside the widget's.
-  if (cd benches/floor && CARGO_TARGET_DIR="$root/target/floor" trunk build --release --offline --dist "$root/$floor") \
+  # Its crates are the widget's (fetched by setup.sh); fetch anyway in case the two locks drift.
+  if (cd benches/floor && cargo fetch --quiet && CARGO_TARGET_DIR="$root/target/floor" trunk build --release --offline --dist "$root/$floor") \
     && grep -q mountWidget "$floor/blincyto-checker-core.js" 2>/dev/null; then
     floor_args=(--floor "$floor")
   else
