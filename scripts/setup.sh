@@ -12,7 +12,7 @@
 #   trunk 0.21.14                        cargo install --locked
 #   wasm-bindgen-cli = Cargo.lock's      cargo install (its wasm-bindgen-test-runner runs tests/web*.rs)
 #     wasm-bindgen
-#   playwright-core, axe-core,           npm ci (package-lock.json); binaryen ships wasm-opt 132,
+#   playwright-core, axe-core, terser,   npm ci (package-lock.json); binaryen ships wasm-opt 132,
 #     binaryen 132                       which goes first on PATH (Debian's binaryen is too old)
 #   chromium, chromium-driver            apt-get (headless browser for every browser test)
 
@@ -93,7 +93,7 @@ _blincyto_setup() (
       die "installed wasm-bindgen-cli $bindgen_version, but PATH finds $(command -v wasm-bindgen): $(wasm-bindgen --version)"
   fi
 
-  # --- npm packages: playwright-core, axe-core, binaryen (wasm-opt 132) -------------------------
+  # --- npm packages: playwright-core, axe-core, terser, binaryen (wasm-opt 132) -----------------
   if ! command -v npm >/dev/null 2>&1; then
     apt_install nodejs npm
   fi
