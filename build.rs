@@ -32,6 +32,9 @@ fn main() {
     if let Err(errors) = validate(&data) {
         fail(&errors);
     }
+    if data.format != FORMAT {
+        fail(&[format!("format = {}: the widget compiles in format {FORMAT} (older formats are read only by the change report)", data.format)]);
+    }
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out.join("dataset.rs"), data.code()).expect("write dataset.rs");
     // The representative values and the decision diagrams, computed here once instead of in
@@ -137,16 +140,17 @@ macro_rules! code_struct {
     )+};
 }
 code_struct!(
-    Dataset { format, version, as_of, authority, unknowns, sources, indications, jurisdictions }
+    Dataset { format, version, as_of, checked, stale_after_months, authority, unknowns, sources, indications, jurisdictions, notes, definitions }
     Text { sv, nb, en }
     Source { id, publisher, title, date, lang, url, quotes }
     Quote { id, text }
     Cite { source, quote }
-    Indication { id, name, approved, cite, also_cite, criteria }
+    Indication { id, name, approved, amended, cite, also_cite, criteria }
     JurisdictionData { id, name, authority, url, recommendations, rules, notes }
     Recommendation { id, decided_by, case, title, status, date, scope, conditions, cite, also_cite }
-    Rule { indications, when, verdict, basis, reason }
-    Note { id, when, text, cite }
+    Rule { indications, when, verdict, basis, reason, qualifier }
+    Note { id, indications, when, text, cite, also_cite }
+    Definition { id, fields, hint, text, cite }
 );
 
 impl Code for vocab::FieldSet {

@@ -18,7 +18,7 @@ use serde::Serialize;
 pub use crate::diagrams::Diagrams;
 use crate::diagrams::Query;
 
-use crate::dataset::{Dataset, Indication, JurisdictionData, Note, Recommendation, Rule, Source, Text};
+use crate::dataset::{Dataset, Definition, Indication, JurisdictionData, Note, Recommendation, Rule, Source, Text};
 use crate::patient::{Patient, Value};
 use crate::vocab::{
     Cd19, Criterion, Diagnosis, DiseaseStatus, Field, FieldSet, IndicationId, Jurisdiction, List, Philadelphia,
@@ -173,6 +173,7 @@ impl Domains {
             j.rules.iter().for_each(|r| criteria.extend(r.when.iter()));
             j.notes.iter().for_each(|n| criteria.extend(n.when.iter()));
         }
+        d.notes.iter().for_each(|n| criteria.extend(n.when.iter()));
         let (mut age, mut mrd, mut lines, mut tki) = (vec![0.0], vec![0.0], vec![0u32], vec![0u32]);
         let mut max_relapse = 1u32;
         fn walk(c: &Criterion, f: &mut dyn FnMut(&Criterion)) {
@@ -478,6 +479,9 @@ pub struct Assessment<'d> {
     pub notes: Vec<&'d Note>,
     /// What the checker assumed.
     pub assumptions: Vec<Assumption>,
+    /// The meaning of the answered or missing fields the answer uses, where the dataset defines
+    /// one (a haematological relapse, alternating cycles as monotherapy).
+    pub definitions: Vec<&'d Definition>,
     /// Every source the answer rests on.
     pub sources: Vec<&'d Source>,
     pub dataset: DatasetInfo<'d>,
@@ -516,6 +520,8 @@ pub struct Decision<'d> {
     pub indication: IndicationId,
     pub verdict: Verdict,
     pub reason: &'d Text,
+    /// The rule's qualifier of the headline, if any.
+    pub qualifier: Option<&'d Text>,
     pub recommendation: &'d Recommendation,
     pub quote: &'d str,
     pub source: &'d Source,
@@ -532,8 +538,23 @@ pub enum Assumption {
 #[serde(rename_all = "camelCase")]
 pub struct DatasetInfo<'d> {
     pub version: &'d str,
+    /// The date of the latest source the dataset relies on.
     pub as_of: &'d str,
+    /// The date its maintainers last looked for newer decisions.
+    pub checked: &'d str,
+    /// Months after `checked` when an answer may be out of date (none: never said).
+    pub stale_after_months: Option<u32>,
     pub authority: &'d Text,
+}
+
+impl Assessment<'_> {
+    /// The words that qualify the headline: the qualifier of the rules behind the verdict, when
+    /// every one of them carries the same.
+    pub fn qualifier(&self) -> Option<&Text> {
+        let mut deciding = self.decision.iter().filter(|d| d.verdict == self.verdict).map(|d| d.qualifier);
+        let first = deciding.next()??;
+        deciding.all(|q| q == Some(first)).then_some(first)
+    }
 }
 
 /// How [`evaluate`] answers: with the diagrams where it can, else by search. Both give the
@@ -689,20 +710,44 @@ pub fn evaluate<'d>(d: &'d Dataset, dom: &Domains, p: &Patient) -> Assessment<'d
                 }
                 if let Some(rec) = jd.recommendation(&rule.basis) {
                     if let (Some(quote), Some((source, _))) = (cite(&mut sources, &rec.cite), d.quote(&rec.cite)) {
-                        decision.push(Decision { jurisdiction: jd.id, indication: id, verdict: rule.verdict, reason: &rule.reason, recommendation: rec, quote, source });
+                        rec.also_cite.iter().for_each(|c| {
+                            cite(&mut sources, c);
+                        });
+                        let qualifier = rule.qualifier.as_ref();
+                        decision.push(Decision { jurisdiction: jd.id, indication: id, verdict: rule.verdict, reason: &rule.reason, qualifier, recommendation: rec, quote, source });
                     }
                 }
             }
         }
-        for n in jd.notes.iter() {
-            if eval_all(&n.when, p) == Ok(true) {
-                cite(&mut sources, &n.cite);
-                notes.push(n);
-            }
-        }
+        notes.extend(jd.notes.iter());
+    }
+    if decided_on_label {
+        notes.extend(d.notes.iter());
+    }
+    // A note scoped to indications goes only to a patient who is on one of them in every
+    // completion: on label, and every indication still possible is one of them.
+    let applies = |n: &Note| {
+        let on_them = n.indications.is_empty()
+            || (label_status == LabelStatus::OnLabel
+                && indications.iter().filter(|i| i.status != Check::NotMet).all(|i| n.indications.contains(&i.id)));
+        on_them && eval_all(&n.when, p) == Ok(true)
+    };
+    notes.retain(|n| applies(n));
+    for n in notes.iter() {
+        cite(&mut sources, &n.cite);
+        n.also_cite.iter().for_each(|c| {
+            cite(&mut sources, c);
+        });
     }
 
     let assumptions = if p.monotherapy.is_none() { vec![Assumption::Monotherapy] } else { Vec::new() };
+    // The answer uses a field when it is answered or still missing. Monotherapy (assumed when
+    // not answered) matters unless the use is off-label for another reason.
+    let uses = |f: Field| match f {
+        Field::Monotherapy => verdict != Verdict::OffLabel || p.monotherapy == Some(false),
+        _ => p.get(f).is_some() || missing.contains(&f),
+    };
+    let definitions: Vec<&'d Definition> = d.definitions.iter().filter(|def| def.fields.iter().any(|f| uses(*f))).collect();
     Assessment {
         verdict,
         label: Label { status: label_status, indications: on },
@@ -713,8 +758,15 @@ pub fn evaluate<'d>(d: &'d Dataset, dom: &Domains, p: &Patient) -> Assessment<'d
         decision,
         notes,
         assumptions,
+        definitions,
         sources,
-        dataset: DatasetInfo { version: &d.version, as_of: &d.as_of, authority: &d.authority },
+        dataset: DatasetInfo {
+            version: &d.version,
+            as_of: &d.as_of,
+            checked: d.checked(),
+            stale_after_months: d.stale_after_months,
+            authority: &d.authority,
+        },
     }
 }
 

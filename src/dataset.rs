@@ -10,8 +10,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::vocab::{Criterion, Field, IndicationId, Jurisdiction, Lang, List, RecommendationStatus, Str, Verdict};
 
-/// The dataset format this code understands.
-pub const FORMAT: u32 = 1;
+/// The dataset format this build compiles in. Format 2 added `checked`, `stale_after_months`,
+/// dataset-wide notes, definitions, rule qualifiers, note scopes and `amended`.
+pub const FORMAT: u32 = 2;
+
+/// The oldest format [`validate`] still reads (the change report compares against old releases).
+pub const OLDEST_FORMAT: u32 = 1;
 
 /// The whole dataset.
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -21,8 +25,16 @@ pub struct Dataset {
     pub format: u32,
     /// The dataset's own version, bumped with every reviewed change.
     pub version: Str,
-    /// Date (YYYY-MM-DD) up to which the sources were checked.
+    /// Date (YYYY-MM-DD) of the latest source the dataset relies on.
     pub as_of: Str,
+    /// Date (YYYY-MM-DD) its maintainers last looked for newer decisions. Required from format 2;
+    /// a format-1 file was checked on its `as_of` date ([`Dataset::checked`]).
+    #[serde(default)]
+    pub checked: Option<Str>,
+    /// How many months after `checked` the widget warns that the answer may be out of date.
+    /// Required from format 2.
+    #[serde(default)]
+    pub stale_after_months: Option<u32>,
     /// Who the authority is: the current SmPC and the national sites.
     pub authority: Text,
     /// What the dataset knows it does not know.
@@ -36,6 +48,14 @@ pub struct Dataset {
     /// Per jurisdiction: recommendations, rules and notes.
     #[serde(rename = "jurisdiction")]
     pub jurisdictions: List<JurisdictionData>,
+    /// Notes that apply whatever the jurisdiction (context such as another country's decision):
+    /// never a verdict.
+    #[serde(rename = "note", default)]
+    pub notes: List<Note>,
+    /// What an answer to a question means, where a clinician could read it otherwise. Shown
+    /// with every answer that uses one of the fields.
+    #[serde(rename = "definition", default)]
+    pub definitions: List<Definition>,
 }
 
 /// A text in the widget's three languages.
@@ -100,6 +120,10 @@ pub struct Indication {
     pub name: Text,
     /// Date (YYYY-MM-DD) of the EU marketing authorisation of this indication.
     pub approved: Str,
+    /// Date (YYYY-MM-DD) since when the current wording applies, where it was changed after
+    /// the first approval.
+    #[serde(default)]
+    pub amended: Option<Str>,
     pub cite: Cite,
     /// Further citations (for example a later change of the age limit).
     #[serde(default)]
@@ -164,21 +188,53 @@ pub struct Rule {
     pub basis: Str,
     /// Why, in words.
     pub reason: Text,
+    /// Words that qualify the verdict's headline ("Ja – som bryggbehandling inför allogen
+    /// stamcellstransplantation"), where the rule's verdict holds only in that sense.
+    #[serde(default)]
+    pub qualifier: Option<Text>,
 }
 
-/// A note shown with an on-label verdict in a jurisdiction (not a condition).
+/// A note shown with a decided on-label verdict (context, not a condition; never a verdict).
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Note {
     pub id: Str,
+    /// Shown only to patients who are, whatever the unanswered fields, on one of these
+    /// indications (empty: any indication).
+    #[serde(default, skip_serializing)]
+    pub indications: List<IndicationId>,
     /// Shown only when all of these hold (empty: always).
     #[serde(default, skip_serializing)]
     pub when: List<Criterion>,
     pub text: Text,
     pub cite: Cite,
+    /// Further citations.
+    #[serde(default)]
+    pub also_cite: List<Cite>,
+}
+
+/// The meaning of one or more input fields, as the contract gives it.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
+pub struct Definition {
+    pub id: Str,
+    /// The fields it defines; it goes with every answer that uses one of them.
+    pub fields: List<Field>,
+    /// A short hint under the question.
+    #[serde(skip_serializing)]
+    pub hint: Text,
+    /// The definition in full, as the answer and the record summary state it.
+    pub text: Text,
+    /// The source the definition follows or guards against.
+    pub cite: Cite,
 }
 
 impl Dataset {
+    /// When the maintainers last looked for newer decisions.
+    pub fn checked(&self) -> &str {
+        self.checked.as_deref().unwrap_or(&self.as_of)
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
@@ -210,11 +266,30 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<String>> {
     let mut errors = Vec::new();
     let mut err = |msg: String| errors.push(msg);
 
-    if d.format != FORMAT {
-        err(format!("format = {}: this build reads format {FORMAT}", d.format));
+    if !(OLDEST_FORMAT..=FORMAT).contains(&d.format) {
+        err(format!("format = {}: this build reads formats {OLDEST_FORMAT} to {FORMAT}", d.format));
     }
     if !is_date(&d.as_of) {
         err(format!("as_of = {:?}: expected a date YYYY-MM-DD", d.as_of));
+    }
+    if d.format >= 2 {
+        match d.checked.as_deref() {
+            None => err("checked: missing; the date the sources were last checked for newer decisions".into()),
+            Some(c) if !is_date(c) => err(format!("checked = {c:?}: expected a date YYYY-MM-DD")),
+            Some(c) if is_date(&d.as_of) && c < &*d.as_of => {
+                err(format!("checked = {c:?} is before as_of = {:?}", d.as_of))
+            }
+            Some(_) => {}
+        }
+        let newest = d.sources.iter().map(|s| &*s.date).filter(|date| is_date(date)).max();
+        if let Some(newest) = newest.filter(|n| *n != &*d.as_of) {
+            err(format!("as_of = {:?}: the newest dated source is of {newest}; as_of is the date of the latest source", d.as_of));
+        }
+        match d.stale_after_months {
+            None => err("stale_after_months: missing; months after `checked` when the answer may be out of date".into()),
+            Some(0) => err("stale_after_months: must be at least 1".into()),
+            Some(_) => {}
+        }
     }
     if d.version.trim().is_empty() {
         err("version: must not be empty".into());
@@ -266,6 +341,11 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<String>> {
         let at = format!("indication {}", ind.id);
         if !is_date(&ind.approved) {
             errors.push(format!("{at}: approved {:?} is not a date YYYY-MM-DD", ind.approved));
+        }
+        if let Some(amended) = ind.amended.as_deref() {
+            if !is_date(amended) || amended <= &*ind.approved {
+                errors.push(format!("{at}: amended {amended:?} is not a date YYYY-MM-DD after approved"));
+            }
         }
         check_cite(&mut errors, &at, &ind.cite);
         for c in ind.also_cite.iter() {
@@ -330,21 +410,50 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<String>> {
             }
         }
         for n in j.notes.iter() {
-            let at = format!("{at_j}, note {:?}", n.id);
-            check_cite(&mut errors, &at, &n.cite);
-            for c in n.when.iter() {
-                check_criterion(&mut errors, &at, c);
-            }
+            check_note(&mut errors, &check_cite, &format!("{at_j}, note {:?}", n.id), n);
         }
         if errors.is_empty() {
             crate::checker::check_rule_coverage(d, j, &mut errors);
         }
     }
 
+    for n in d.notes.iter() {
+        check_note(&mut errors, &check_cite, &format!("note {:?}", n.id), n);
+    }
+    let all_notes = d.notes.iter().chain(d.jurisdictions.iter().flat_map(|j| j.notes.iter()));
+    for (i, n) in all_notes.clone().enumerate() {
+        if all_notes.clone().take(i).any(|o| o.id == n.id) {
+            errors.push(format!("note {:?}: duplicate id", n.id));
+        }
+    }
+    for (i, def) in d.definitions.iter().enumerate() {
+        let at = format!("definition {:?}", def.id);
+        if d.definitions[..i].iter().any(|o| o.id == def.id) {
+            errors.push(format!("{at}: duplicate id"));
+        }
+        if def.fields.is_empty() {
+            errors.push(format!("{at}: defines no field"));
+        }
+        check_cite(&mut errors, &at, &def.cite);
+    }
+
     if errors.is_empty() {
         Ok(())
     } else {
         Err(errors)
+    }
+}
+
+fn check_note(errors: &mut Vec<String>, check_cite: &dyn Fn(&mut Vec<String>, &str, &Cite), at: &str, n: &Note) {
+    check_cite(errors, at, &n.cite);
+    for c in n.also_cite.iter() {
+        check_cite(errors, at, c);
+    }
+    for c in n.when.iter() {
+        check_criterion(errors, at, c);
+        if c.fields().contains(&Field::Jurisdiction) {
+            errors.push(format!("{at}: conditions may not read the jurisdiction"));
+        }
     }
 }
 

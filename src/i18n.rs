@@ -54,8 +54,6 @@ pub struct Strings {
     pub answer_heading: &'static str,
     /// The headline of a verdict, in plain words.
     pub verdict: fn(Verdict) -> &'static str,
-    /// Appended to "yes" when Blincyto bridges to a planned transplant.
-    pub bridging_qualifier: &'static str,
     /// One sentence that explains the kind of answer.
     pub verdict_explainer: fn(Verdict) -> &'static str,
     /// "Answer these to get an answer:" (before the missing fields).
@@ -97,8 +95,9 @@ pub struct Strings {
     /// "If {clause}, the answer would be: {verdict}".
     pub alternative: fn(&str, &str) -> String,
     pub sources_heading: &'static str,
-    /// "The sources were checked up to {as_of} (dataset version {version})."
-    pub as_of: fn(&str, &str) -> String,
+    /// The dataset's two dates and version: "Newest source {as_of}; checked for newer decisions
+    /// on {checked} (dataset version {version})."
+    pub as_of: fn(as_of: &str, checked: &str, version: &str) -> String,
 
     // --- Copy, overview, errors -----------------------------------------------------------
     pub copy_summary: &'static str,
@@ -542,10 +541,6 @@ mod tests {
         assert_eq!((sv.verdict)(Verdict::Pending), "Beslut väntar");
         assert_eq!((sv.verdict)(Verdict::OffLabel), "Utanför indikation (off-label)");
         assert_eq!((sv.verdict)(Verdict::Incomplete), "Svar saknas – fler uppgifter behövs");
-        assert_eq!(
-            format!("{} – {}", (sv.verdict)(Verdict::Yes), sv.bridging_qualifier),
-            "Ja – som bryggbehandling inför allogen stamcellstransplantation"
-        );
     }
 
     #[test]

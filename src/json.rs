@@ -11,7 +11,7 @@
 //! use JavaScript's own shortest round-trip form and the bundle needs no float printer.
 
 use crate::checker::{Assessment, Assumption, Check, CriterionCheck, Decision, IndicationCheck, LabelStatus};
-use crate::dataset::{Cite, Note, Quote, Recommendation, Source, Text};
+use crate::dataset::{Cite, Definition, Note, Quote, Recommendation, Source, Text};
 use crate::patient::{Patient, Value};
 use crate::vocab::{Field, FieldSet};
 
@@ -295,7 +295,13 @@ impl Json for Recommendation {
 
 impl Json for Note {
     fn write(&self, w: &mut Writer) {
-        w.object(&[("id", &self.id), ("text", &self.text), ("cite", &self.cite)])
+        w.object(&[("id", &self.id), ("text", &self.text), ("cite", &self.cite), ("alsoCite", &self.also_cite)])
+    }
+}
+
+impl Json for Definition {
+    fn write(&self, w: &mut Writer) {
+        w.object(&[("id", &self.id), ("fields", &self.fields), ("text", &self.text), ("cite", &self.cite)])
     }
 }
 
@@ -332,6 +338,7 @@ impl Json for Decision<'_> {
             ("indication", &self.indication),
             ("verdict", &self.verdict),
             ("reason", &self.reason),
+            ("qualifier", &self.qualifier),
             ("recommendation", &self.recommendation),
             ("quote", &self.quote),
             ("source", &self.source),
@@ -342,9 +349,11 @@ impl Json for Decision<'_> {
 impl Json for Assessment<'_> {
     fn write(&self, w: &mut Writer) {
         let label: [(&str, &dyn Json); 2] = [("status", &self.label.status), ("indications", &self.label.indications)];
-        let dataset: [(&str, &dyn Json); 3] = [
+        let dataset: [(&str, &dyn Json); 5] = [
             ("version", &self.dataset.version),
             ("asOf", &self.dataset.as_of),
+            ("checked", &self.dataset.checked),
+            ("staleAfterMonths", &self.dataset.stale_after_months),
             ("authority", &self.dataset.authority),
         ];
         w.object(&[
@@ -357,6 +366,7 @@ impl Json for Assessment<'_> {
             ("decision", &self.decision),
             ("notes", &self.notes),
             ("assumptions", &self.assumptions),
+            ("definitions", &self.definitions),
             ("sources", &self.sources),
             ("dataset", &Object(&dataset)),
         ])

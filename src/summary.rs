@@ -5,23 +5,27 @@
 //! answers given, the verdict and its reason, the sources with their dates and the dataset's
 //! version: never anything that identifies the patient.
 
-use crate::checker::{alternatives as checker_alternatives, Assessment, Assumption, Check};
+use crate::checker::{self, alternatives as checker_alternatives, Assessment, Assumption, Check};
+use crate::dataset::Text;
 use crate::i18n::{self, capitalize, strings};
 use crate::patient::Patient;
-use crate::vocab::{Field, Jurisdiction, Lang, Verdict};
+use crate::vocab::{Field, Lang, Verdict};
 
 /// The most alternatives the answer lists.
 pub const MAX_ALTERNATIVES: usize = 4;
 
-/// The headline of the answer: the verdict in plain words, "Ja – som bryggbehandling inför
-/// allogen stamcellstransplantation" when the Swedish bridging recommendation is what says yes.
-pub fn headline(a: &Assessment, p: &Patient, lang: Lang) -> String {
-    let t = strings(lang);
-    let words = (t.verdict)(a.verdict);
-    if a.verdict == Verdict::Yes && a.jurisdiction == Some(Jurisdiction::Se) && p.planned_allo_hsct == Some(true) {
-        format!("{words} – {}", t.bridging_qualifier)
-    } else {
-        words.into()
+/// The headline of the answer: the verdict in plain words, followed by the deciding rule's
+/// qualifier where the dataset gives one ("Ja – som bryggbehandling inför allogen
+/// stamcellstransplantation").
+pub fn headline(a: &Assessment, lang: Lang) -> String {
+    qualified(lang, a.verdict, a.qualifier())
+}
+
+fn qualified(lang: Lang, verdict: Verdict, qualifier: Option<&Text>) -> String {
+    let words = (strings(lang).verdict)(verdict);
+    match qualifier {
+        Some(q) => format!("{words} – {}", q.get(lang)),
+        None => words.into(),
     }
 }
 
@@ -33,7 +37,8 @@ pub fn alternatives(a: &Assessment, p: &Patient, lang: Lang) -> Vec<String> {
         return Vec::new();
     }
     let t = strings(lang);
-    let all = checker_alternatives(crate::data::dataset(), crate::data::domains(), p);
+    let (d, dom) = (crate::data::dataset(), crate::data::domains());
+    let all = checker_alternatives(d, dom, p);
     let mut useful: Vec<_> = all.iter().filter(|alt| alt.verdict != Verdict::OffLabel).collect();
     if useful.is_empty() && a.verdict == Verdict::OffLabel {
         useful = all.iter().collect();
@@ -43,15 +48,9 @@ pub fn alternatives(a: &Assessment, p: &Patient, lang: Lang) -> Vec<String> {
         .take(MAX_ALTERNATIVES)
         .map(|alt| {
             let clause = (t.clause)(alt.field, alt.value, alt.below);
-            let verdict = if alt.verdict == Verdict::Yes
-                && a.jurisdiction == Some(Jurisdiction::Se)
-                && (p.planned_allo_hsct == Some(true) || alt.field == Field::PlannedAlloHsct)
-            {
-                format!("{} – {}", (t.verdict)(alt.verdict), t.bridging_qualifier)
-            } else {
-                (t.verdict)(alt.verdict).into()
-            };
-            (t.alternative)(&clause, &verdict)
+            // The other answer's own headline, qualified as its deciding rule says.
+            let other = checker::evaluate(d, dom, &p.with(alt.field, alt.value));
+            (t.alternative)(&clause, &qualified(lang, alt.verdict, other.qualifier()))
         })
         .collect()
 }
@@ -89,7 +88,7 @@ pub fn plain_text(a: &Assessment, p: &Patient, lang: Lang) -> String {
     if let Some(j) = a.jurisdiction.and_then(|j| d.jurisdiction(j)) {
         line(&format!("{}: {} ({})", t.summary_jurisdiction, j.name.get(lang), j.authority));
     }
-    line(&format!("{}: {}", t.summary_answer, headline(a, p, lang)));
+    line(&format!("{}: {}", t.summary_answer, headline(a, lang)));
     line((t.verdict_explainer)(a.verdict));
 
     line("");
@@ -153,13 +152,16 @@ pub fn plain_text(a: &Assessment, p: &Patient, lang: Lang) -> String {
         }
     }
 
-    if !a.assumptions.is_empty() {
+    if !a.assumptions.is_empty() || !a.definitions.is_empty() {
         line("");
         line(&format!("{}:", t.assumptions_heading));
         for assumption in a.assumptions.iter() {
             match assumption {
                 Assumption::Monotherapy => line(&format!("- {}", t.assumption_monotherapy)),
             }
+        }
+        for definition in a.definitions.iter() {
+            line(&format!("- {}", definition.text.get(lang)));
         }
     }
 
@@ -172,7 +174,7 @@ pub fn plain_text(a: &Assessment, p: &Patient, lang: Lang) -> String {
     }
 
     line("");
-    line(&(t.as_of)(&i18n::date(lang, a.dataset.as_of), a.dataset.version));
+    line(&(t.as_of)(&i18n::date(lang, a.dataset.as_of), &i18n::date(lang, a.dataset.checked), a.dataset.version));
     line(a.dataset.authority.get(lang));
     line(t.summary_footer);
     out
@@ -187,7 +189,7 @@ pub fn missing(a: &Assessment, lang: Lang) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Philadelphia};
+    use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Jurisdiction, Philadelphia};
 
     fn child_bridging() -> Patient {
         Patient {
@@ -238,7 +240,7 @@ mod tests {
         assert!(text.contains("Behandlande enhet står för läkemedelskostnaden"), "{text}");
         assert!(text.contains("https://www.vgregion.se/lakemedel/nyhetsbrev"), "{text}");
         assert!(
-            text.contains("Källorna är kontrollerade till och med 2025-07-16 (underlag version 2025.07.16-1)."),
+            text.contains("Senaste källa: 2026-01-21. Senast kontrollerat för nyare beslut: 2026-11-30 (underlag version 2026.11.30-1)."),
             "{text}"
         );
         assert!(text.contains("FASS"), "{text}");

@@ -63,8 +63,8 @@ fn unknown_indication_id_is_a_parse_error_naming_it() {
     // In a rule's list too.
     let text = replace_once(
         &real_text(),
-        "indications = [\"adult-newly-diagnosed-consolidation\"]",
-        "indications = [\"adult-consolidation\"]",
+        "indications = [\"adult-newly-diagnosed-consolidation\"]\nverdict",
+        "indications = [\"adult-consolidation\"]\nverdict",
     );
     assert_fails(&text, &["parse:", "adult-consolidation"]);
 }
@@ -79,8 +79,8 @@ fn unknown_criterion_is_a_parse_error_naming_it() {
 fn missing_source_is_named() {
     let text = replace_once(
         &real_text(),
-        "cite = { source = \"dmp-2024-10-11\", quote = \"indication-adult-mrd-positive\" }",
-        "cite = { source = \"dmp-2024-10-12\", quote = \"indication-adult-mrd-positive\" }",
+        "cite = { source = \"dmp-2024-10-11\", quote = \"indication-adult-mrd-positive\" }\nalso_cite",
+        "cite = { source = \"dmp-2024-10-12\", quote = \"indication-adult-mrd-positive\" }\nalso_cite",
     );
     assert_fails(&text, &["indication adult-mrd-positive", "missing source \"dmp-2024-10-12\""]);
 }
@@ -120,10 +120,12 @@ fn empty_quote_and_source_without_quotes_are_named() {
 fn bad_dates_are_named() {
     let text = replace_once(&real_text(), "approved = \"2021-06-24\"", "approved = \"2021-02-30\"");
     assert_fails(&text, &["indication paediatric-high-risk-first-relapse", "2021-02-30"]);
-    let text = replace_once(&real_text(), "date = \"2016-06-13\"", "date = \"13.06.2016\"");
+    let text = replace_once(&real_text(), "date = \"2016-06-13\"\nscope", "date = \"13.06.2016\"\nscope");
     assert_fails(&text, &["recommendation \"id2015-013\"", "13.06.2016"]);
-    let text = replace_once(&real_text(), "as_of = \"2025-07-16\"", "as_of = \"2025-7-16\"");
-    assert_fails(&text, &["as_of", "2025-7-16"]);
+    let text = replace_once(&real_text(), "as_of = \"2026-01-21\"", "as_of = \"2026-1-21\"");
+    assert_fails(&text, &["as_of", "2026-1-21"]);
+    let text = replace_once(&real_text(), "amended = \"2020-12-22\"", "amended = \"2015-11-22\"");
+    assert_fails(&text, &["indication adult-relapsed-refractory", "amended \"2015-11-22\""]);
     let text = replace_once(&real_text(), "date = \"2025-01-30\"\nlang", "date = \"2025-13-01\"\nlang");
     assert_fails(&text, &["source \"ecancer-2025-01-30\"", "2025-13-01"]);
     // A leap day is a real date.
@@ -184,8 +186,47 @@ fn a_basis_that_is_no_recommendation_is_named() {
 
 #[test]
 fn wrong_format_version_is_named() {
-    let text = replace_once(&real_text(), "format = 1\n", "format = 2\n");
-    assert_fails(&text, &["format = 2", "format 1"]);
+    let text = replace_once(&real_text(), "format = 2\n", "format = 3\n");
+    assert_fails(&text, &["format = 3", "formats 1 to 2"]);
+}
+
+/// The currency fields: required from format 2, real dates, in order, and `as_of` is the date
+/// of the newest dated source.
+#[test]
+fn currency_dates_are_required_and_consistent() {
+    let text = replace_once(&real_text(), "checked = \"2026-11-30\"\n", "");
+    assert_fails(&text, &["checked: missing"]);
+    let text = replace_once(&real_text(), "checked = \"2026-11-30\"", "checked = \"2025-12-31\"");
+    assert_fails(&text, &["checked = \"2025-12-31\" is before as_of"]);
+    let text = replace_once(&real_text(), "stale_after_months = 12\n", "");
+    assert_fails(&text, &["stale_after_months: missing"]);
+    let text = replace_once(&real_text(), "stale_after_months = 12\n", "stale_after_months = 0\n");
+    assert_fails(&text, &["stale_after_months: must be at least 1"]);
+    // A newer source than as_of: as_of no longer says what the dataset relies on.
+    let text = replace_once(&real_text(), "date = \"2026-01-21\"", "date = \"2026-02-01\"");
+    assert_fails(&text, &["as_of = \"2026-01-21\"", "newest dated source is of 2026-02-01"]);
+    // A format-1 file (an older release, for the change report) needs none of them.
+    let old = replace_once(&real_text(), "format = 2\n", "format = 1\n");
+    let old = replace_once(&old, "checked = \"2026-11-30\"\n", "");
+    check(&replace_once(&old, "stale_after_months = 12\n", "")).unwrap();
+}
+
+#[test]
+fn notes_and_definitions_are_checked() {
+    let text = replace_once(
+        &real_text(),
+        "cite = { source = \"medicinradet-2026-01-21\", quote = \"consolidation-recommended\" }",
+        "cite = { source = \"medicinradet-2026-01-21\", quote = \"consolidation\" }",
+    );
+    assert_fails(&text, &["note \"denmark-consolidation-recommended\"", "missing quote \"consolidation\""]);
+    let text = replace_once(&real_text(), "cite = { source = \"rcc-all-kapitel-17\", quote = \"relapse-by-mrd\" }", "cite = { source = \"rcc\", quote = \"relapse-by-mrd\" }");
+    assert_fails(&text, &["definition \"haematological-relapse\"", "missing source \"rcc\""]);
+    let text = replace_once(&real_text(), "fields = [\"inRemission\"]", "fields = []");
+    assert_fails(&text, &["definition \"haematological-remission\": defines no field"]);
+    let text = replace_once(&real_text(), "fields = [\"inRemission\"]", "fields = [\"inRemision\"]");
+    assert_fails(&text, &["parse:", "inRemision"]);
+    let text = replace_once(&real_text(), "id = \"rcc-svall-consensus-adults\"", "id = \"id2017-067-bridging\"");
+    assert_fails(&text, &["note \"id2017-067-bridging\": duplicate id"]);
 }
 
 #[test]
@@ -200,6 +241,6 @@ fn duplicates_and_bad_urls_are_named() {
 
 #[test]
 fn unknown_keys_are_parse_errors() {
-    let text = replace_once(&real_text(), "format = 1\n", "format = 1\nauthor = \"someone\"\n");
+    let text = replace_once(&real_text(), "format = 2\n", "format = 2\nauthor = \"someone\"\n");
     assert_fails(&text, &["parse:", "author"]);
 }

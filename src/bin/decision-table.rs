@@ -59,7 +59,11 @@ fn render(d: &Dataset) -> String {
     line(w, &format!("Generated from `data/blincyto.toml` by `{GENERATE}`. Do not edit by hand: change the dataset and regenerate."));
     line(w, "");
     line(w, &format!("- Dataset version: **{}**", d.version));
-    line(w, &format!("- As of: **{}** (the latest source date the dataset reflects; later decisions are not in it)", d.as_of));
+    line(w, &format!("- As of: **{}** (the date of the latest source the dataset relies on; later decisions are not in it)", d.as_of));
+    line(w, &format!("- Checked: **{}** (when the maintainers last looked for newer decisions)", d.checked()));
+    if let Some(months) = d.stale_after_months {
+        line(w, &format!("- Stale notice: shown when the device's date is more than {months} months after the check"));
+    }
     line(w, "");
     line(w, &format!("> **Authority.** {}", d.authority.en));
     line(w, ">");
@@ -90,6 +94,9 @@ fn render(d: &Dataset) -> String {
         ]);
         row += " | ";
         let mut eu = vec![format!("Approved **{}**", ind.approved)];
+        if let Some(amended) = &ind.amended {
+            eu.push(format!("Current wording since **{amended}**"));
+        }
         for c in std::iter::once(&ind.cite).chain(ind.also_cite.iter()) {
             eu.push(quoted(d, c));
         }
@@ -102,7 +109,10 @@ fn render(d: &Dataset) -> String {
                     parts.push("—".to_string());
                 }
                 let when = if r.when.is_empty() { "for every patient on this indication".to_string() } else { format!("when {}", all_of(&r.when)) };
-                parts.push(format!("**{}** {when}", r.verdict));
+                match &r.qualifier {
+                    Some(q) => parts.push(format!("**{}** ({}) {when}", r.verdict, q.en)),
+                    None => parts.push(format!("**{}** {when}", r.verdict)),
+                }
                 parts.push(r.reason.en.to_string());
                 match j.recommendation(&r.basis) {
                     Some(rec) => parts.extend(recommendation(d, rec)),
@@ -142,12 +152,32 @@ fn render(d: &Dataset) -> String {
     line(w, "");
     line(w, "Notes are information, not conditions.");
     line(w, "");
-    for j in &jurisdictions {
-        for n in j.notes.iter() {
-            let when = if n.when.is_empty() { "always".to_string() } else { format!("when {}", all_of(&n.when)) };
-            line(w, &format!("- **{}**, `{}`, {when}: {}", j.name.en, n.id, n.text.en));
-            line(w, &format!("  {}", quoted(d, &n.cite)));
+    let every = d.notes.iter().map(|n| ("Every jurisdiction (context only)", n));
+    for (whose, n) in jurisdictions.iter().flat_map(|j| j.notes.iter().map(|n| (&*j.name.en, n))).chain(every) {
+        let mut scope = Vec::new();
+        if !n.indications.is_empty() {
+            scope.push(format!("on {}", n.indications.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(" or ")));
         }
+        if !n.when.is_empty() {
+            scope.push(format!("when {}", all_of(&n.when)));
+        }
+        let scope = if scope.is_empty() { "always".to_string() } else { scope.join(", ") };
+        line(w, &format!("- **{whose}**, `{}`, {scope}: {}", n.id, n.text.en));
+        for c in std::iter::once(&n.cite).chain(n.also_cite.iter()) {
+            line(w, &format!("  {}", quoted(d, c)));
+        }
+    }
+    line(w, "");
+
+    line(w, "## What the answers mean");
+    line(w, "");
+    line(w, "Each definition stands as a hint under its first field's question and goes with every answer that uses one of its fields.");
+    line(w, "");
+    for def in d.definitions.iter() {
+        let fields: Vec<String> = def.fields.iter().map(|f| format!("`{f}`")).collect();
+        line(w, &format!("- `{}` ({}): {}", def.id, fields.join(", "), def.text.en));
+        line(w, &format!("  Hint: {}", def.hint.en));
+        line(w, &format!("  {}", quoted(d, &def.cite)));
     }
     line(w, "");
 

@@ -44,7 +44,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
     let a: &Assessment<'static> = &props.assessment.0;
     let p = &props.patient;
     let verdict = a.verdict;
-    let headline = summary::headline(a, p, lang);
+    let headline = summary::headline(a, lang);
     let decided = verdict != Verdict::Incomplete;
 
     let on: Vec<_> = a.indications.iter().filter(|i| i.status == Check::Met).collect();
@@ -139,7 +139,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
             }).collect()) }
 
             <footer class="block dataset">
-                <p>{ (t.as_of)(&i18n::date(lang, a.dataset.as_of), a.dataset.version) }</p>
+                <p>{ (t.as_of)(&i18n::date(lang, a.dataset.as_of), &i18n::date(lang, a.dataset.checked), a.dataset.version) }</p>
                 <p class="authority">{ a.dataset.authority.get(lang) }</p>
             </footer>
 

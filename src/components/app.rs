@@ -93,7 +93,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     let onstartover = handlers.start_over.clone();
-    let headline = summary::headline(&assessment, &patient, lang);
+    let headline = summary::headline(&assessment, lang);
 
     html! {
         <div class="blincyto" lang={lang.as_str()}>

@@ -29,7 +29,6 @@ pub const STRINGS: Strings = Strings {
 
     answer_heading: "Answer",
     verdict,
-    bridging_qualifier: "as bridging to allogeneic stem cell transplant",
     verdict_explainer,
     missing_intro: "Answer the following to get an answer:",
     on_label_so_far: "The patient is within an approved indication, but the answer depends on more information.",
@@ -57,7 +56,9 @@ pub const STRINGS: Strings = Strings {
     clause,
     alternative: |clause, verdict| format!("If {clause}, the answer would be: {verdict}"),
     sources_heading: "Sources",
-    as_of: |as_of, version| format!("The sources were checked up to {as_of} (dataset version {version})."),
+    as_of: |as_of, checked, version| {
+        format!("Newest source: {as_of}. Last checked for newer decisions: {checked} (dataset version {version}).")
+    },
 
     copy_summary: "Copy summary",
     copied: "The summary is copied. Paste it into the medical record.",

@@ -29,7 +29,6 @@ pub const STRINGS: Strings = Strings {
 
     answer_heading: "Svar",
     verdict,
-    bridging_qualifier: "som brobehandling før allogen stamcelletransplantasjon",
     verdict_explainer,
     missing_intro: "Svar på følgende for å få et svar:",
     on_label_so_far: "Pasienten er innenfor en godkjent indikasjon, men svaret avhenger av flere opplysninger.",
@@ -57,7 +56,9 @@ pub const STRINGS: Strings = Strings {
     clause,
     alternative: |clause, verdict| format!("Hvis {clause}, ville svaret blitt: {verdict}"),
     sources_heading: "Kilder",
-    as_of: |as_of, version| format!("Kildene er kontrollert til og med {as_of} (grunnlag versjon {version})."),
+    as_of: |as_of, checked, version| {
+        format!("Nyeste kilde: {as_of}. Sist kontrollert for nyere beslutninger: {checked} (grunnlag versjon {version}).")
+    },
 
     copy_summary: "Kopier sammendrag",
     copied: "Sammendraget er kopiert. Lim det inn i journalen.",

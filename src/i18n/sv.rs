@@ -30,7 +30,6 @@ pub const STRINGS: Strings = Strings {
 
     answer_heading: "Svar",
     verdict,
-    bridging_qualifier: "som bryggbehandling inför allogen stamcellstransplantation",
     verdict_explainer,
     missing_intro: "Svara på följande för att få ett svar:",
     on_label_so_far: "Patienten är inom en godkänd indikation, men svaret beror på fler uppgifter.",
@@ -58,7 +57,9 @@ pub const STRINGS: Strings = Strings {
     clause,
     alternative: |clause, verdict| format!("Om {clause} skulle svaret bli: {verdict}"),
     sources_heading: "Källor",
-    as_of: |as_of, version| format!("Källorna är kontrollerade till och med {as_of} (underlag version {version})."),
+    as_of: |as_of, checked, version| {
+        format!("Senaste källa: {as_of}. Senast kontrollerat för nyare beslut: {checked} (underlag version {version}).")
+    },
 
     copy_summary: "Kopiera sammanfattning",
     copied: "Sammanfattningen är kopierad. Klistra in den i journalen.",

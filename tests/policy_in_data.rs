@@ -1,0 +1,95 @@
+//! A national decision is a data edit, never a code change: no module decides anything by a
+//! jurisdiction's id. Proved by moving Sweden's bridging policy to Norway in a copy of the dataset:
+//! the answer (verdict, headline qualifier, decision cited) must move with the data.
+
+use blincyto_checker::checker::{self, Domains};
+use blincyto_checker::dataset::{self, Dataset};
+use blincyto_checker::summary::headline;
+use blincyto_checker::vocab::{Cd19, Criterion, Diagnosis, DiseaseStatus, Jurisdiction, Lang, Philadelphia, Verdict};
+use blincyto_checker::Patient;
+
+fn real() -> Dataset {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/blincyto.toml")).unwrap();
+    toml::from_str(&text).unwrap()
+}
+
+/// A child in a second relapse after two lines, a transplant planned: Sweden's bridging case.
+fn child_bridging(j: Jurisdiction) -> Patient {
+    Patient {
+        jurisdiction: Some(j),
+        age_years: Some(8.0),
+        diagnosis: Some(Diagnosis::BPrecursorAll),
+        cd19: Some(Cd19::Positive),
+        philadelphia: Some(Philadelphia::Negative),
+        disease_status: Some(DiseaseStatus::Relapsed),
+        relapse_number: Some(2),
+        in_remission: Some(false),
+        prior_therapy_lines: Some(2),
+        prior_allo_hsct: Some(false),
+        planned_allo_hsct: Some(true),
+        ..Patient::default()
+    }
+}
+
+const BRIDGING: &str = "nt-radet-bridging";
+const QUALIFIER_SV: &str = "som bryggbehandling inför allogen stamcellstransplantation";
+
+/// The dataset with the bridging rule, its qualifier and its recommendation moved from Sweden to
+/// Norway. The other rules are adjusted so that every patient still has exactly one route:
+/// Sweden's no longer read the transplant plan, Norway's now apply only without one.
+fn bridging_moved_to_norway() -> Dataset {
+    let mut d = real();
+    let js = d.jurisdictions.to_mut();
+    let se = js.iter().position(|j| j.id == Jurisdiction::Se).unwrap();
+    let no = js.iter().position(|j| j.id == Jurisdiction::No).unwrap();
+
+    let rules = js[se].rules.to_mut();
+    let rule = rules.remove(rules.iter().position(|r| r.basis == BRIDGING).expect("Sweden's bridging rule"));
+    assert!(rule.qualifier.is_some(), "the bridging rule carries its qualifier");
+    for r in rules.iter_mut() {
+        r.when.to_mut().retain(|c| *c != Criterion::PlannedAlloHsct(false));
+    }
+    let recs = js[se].recommendations.to_mut();
+    let rec = recs.remove(recs.iter().position(|r| r.id == BRIDGING).unwrap());
+
+    for r in js[no].rules.to_mut().iter_mut() {
+        r.when.to_mut().push(Criterion::PlannedAlloHsct(false));
+    }
+    js[no].rules.to_mut().push(rule);
+    js[no].recommendations.to_mut().push(rec);
+    d
+}
+
+#[test]
+fn the_real_dataset_qualifies_the_swedish_bridging_answer_only() {
+    let d = real();
+    let dom = Domains::of(&d);
+    let se = checker::evaluate(&d, &dom, &child_bridging(Jurisdiction::Se));
+    let no = checker::evaluate(&d, &dom, &child_bridging(Jurisdiction::No));
+    assert_eq!(se.verdict, Verdict::Yes);
+    assert!(headline(&se, Lang::Sv).ends_with(QUALIFIER_SV), "{}", headline(&se, Lang::Sv));
+    assert_eq!(no.verdict, Verdict::Pending);
+    assert!(!headline(&no, Lang::Sv).contains(QUALIFIER_SV), "{}", headline(&no, Lang::Sv));
+}
+
+#[test]
+fn moving_the_bridging_rule_to_norway_moves_the_answer_and_its_qualifier() {
+    let d = bridging_moved_to_norway();
+    dataset::validate(&d).unwrap_or_else(|e| panic!("the moved dataset is invalid:\n{}", e.join("\n")));
+    let dom = Domains::of(&d);
+    assert!(dom.diagrams().is_some());
+
+    let no = checker::evaluate(&d, &dom, &child_bridging(Jurisdiction::No));
+    assert_eq!(no.verdict, Verdict::Yes);
+    assert!(no.decision.iter().any(|x| x.recommendation.id == BRIDGING && x.jurisdiction == Jurisdiction::No));
+    for (lang, words) in [(Lang::Sv, QUALIFIER_SV), (Lang::Nb, "som brobehandling før allogen stamcelletransplantasjon"), (Lang::En, "as bridging to allogeneic stem cell transplant")] {
+        assert!(headline(&no, lang).ends_with(words), "{lang}: {}", headline(&no, lang));
+    }
+
+    let se = checker::evaluate(&d, &dom, &child_bridging(Jurisdiction::Se));
+    assert_eq!(se.verdict, Verdict::No, "without the rule, NT-rådet's advice for children decides");
+    for lang in Lang::ALL {
+        let h = headline(&se, *lang);
+        assert!(!h.contains(" – "), "{lang}: the Swedish answer has lost its qualifier: {h}");
+    }
+}
