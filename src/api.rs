@@ -3,9 +3,9 @@
 //! The input object is read key by key into an [`InputObject`] and validated by the pure core, so
 //! the browser and the native tests reject exactly the same inputs with the same messages. Values
 //! that JSON cannot carry (BigInt, Symbol, functions, Date, Map, boxed primitives) reach the core
-//! as their type name and are rejected there, naming the field. The result goes out as
-//! `JSON.parse` of the text [`crate::json`] writes: a plain object, built without a generic
-//! serialiser in the bundle.
+//! as their type name and are rejected there, naming the field. The result goes out through
+//! `serde-wasm-bindgen` in its JSON-compatible mode, from the same `Serialize` derives that define
+//! its shape natively: a plain object, `null` where a value is absent.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,21 +22,8 @@ pub fn evaluate_js(input: JsValue) -> Result<JsValue, JsValue> {
 
 /// A result (also the `detail` of the element's event) as a plain object.
 pub fn result_to_js(assessment: &crate::Assessment<'_>) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&crate::json::assessment(assessment, js_number))
-}
-
-/// JavaScript's own shortest form of a number, which `JSON.parse` reads back as the same value
-/// (with the sign of a negative zero kept). Inputs are checked finite before they reach a result;
-/// should one ever not be, it is written as `null` (as `JSON.stringify` does), never as text that
-/// `JSON.parse` would reject.
-fn js_number(n: f64) -> String {
-    if !n.is_finite() {
-        return "null".into();
-    }
-    if n == 0.0 && n.is_sign_negative() {
-        return "-0".into();
-    }
-    js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "null".into())
+    use serde::Serialize as _;
+    assessment.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
 }
 
 /// A plain object (its prototype is `Object.prototype` or null), read into key/value pairs.

@@ -5,8 +5,7 @@
 //! - [`dataset`]: the dataset's types and validation; [`data`]: the dataset, compiled in;
 //! - [`patient`]: strict reading of untrusted input; [`checker`]: the decision, made fast by
 //!   [`diagrams`] (the rules as decision diagrams, built once);
-//! - [`i18n`]: one string table per language; [`summary`]: the plain-text record summary;
-//! - [`json`]: the result as JSON text, for the JS API and the element's event.
+//! - [`i18n`]: one string table per language; [`summary`]: the plain-text record summary.
 //!
 //! The browser parts are compiled for `wasm32` only: [`api`] (the JS `evaluate`), `embed` (the
 //! `<blincyto-checker>` bridge) and `components` (the Yew form and answer).
@@ -16,7 +15,6 @@ pub mod data;
 pub mod dataset;
 pub mod diagrams;
 pub mod i18n;
-pub mod json;
 pub mod patient;
 pub mod summary;
 pub mod vocab;
