@@ -32,7 +32,8 @@ pub struct Strings {
     pub jurisdiction_option: fn(Jurisdiction) -> &'static str,
     /// A question (legend or label) for each field.
     pub question: fn(Field) -> &'static str,
-    /// A hint under a question, where one helps.
+    /// A hint under a question, where one helps and the dataset defines nothing for the field:
+    /// the form asks [`hint`], which prefers the dataset's definition.
     pub hint: fn(Field) -> Option<&'static str>,
     /// The short name of a field (summary, criteria, "what is missing").
     pub field_name: fn(Field) -> &'static str,
@@ -130,6 +131,18 @@ pub fn strings(lang: Lang) -> &'static Strings {
         Lang::Sv => &sv::STRINGS,
         Lang::Nb => &nb::STRINGS,
         Lang::En => &en::STRINGS,
+    }
+}
+
+/// The hint under the question of `field`: the `hint` of the dataset's definition whose first
+/// field is `field` (what an answer means, where a clinician could read it otherwise), else the
+/// string table's hint (how to type it). One declaration per fact: a field the dataset defines
+/// has no hint of its own in the tables (tested below).
+pub fn hint(lang: Lang, field: Field) -> Option<&'static str> {
+    let d = crate::data::dataset();
+    match d.definitions.iter().find(|def| def.fields.first() == Some(&field)) {
+        Some(def) => Some(def.hint.get(lang)),
+        None => (strings(lang).hint)(field),
     }
 }
 
@@ -609,6 +622,43 @@ mod tests {
                 (Field::DiseaseStatus, Value::DiseaseStatus(DiseaseStatus::Refractory)),
             ] {
                 assert!(!(t.clause)(f, v, None).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn hints_prefer_the_dataset_definition() {
+        let d = crate::data::dataset();
+        let def = |id: &str| d.definitions.iter().find(|x| &*x.id == id).unwrap_or_else(|| panic!("no definition {id}"));
+        for lang in LANGS {
+            // The three questions a clinician could misread get the dataset's words…
+            assert_eq!(hint(lang, Field::DiseaseStatus), Some(def("haematological-relapse").hint.get(lang)), "{lang}");
+            assert_eq!(hint(lang, Field::InRemission), Some(def("haematological-remission").hint.get(lang)), "{lang}");
+            assert_eq!(hint(lang, Field::Monotherapy), Some(def("monotherapy-alternating-cycles").hint.get(lang)), "{lang}");
+            // …a field a definition covers but does not start with keeps the table's hint…
+            assert_eq!(hint(lang, Field::RelapseNumber), (strings(lang).hint)(Field::RelapseNumber), "{lang}");
+            assert!(hint(lang, Field::RelapseNumber).is_some_and(|h| h.contains('1')), "{lang}");
+            // …and the others keep theirs, or have none.
+            assert_eq!(hint(lang, Field::AgeYears), (strings(lang).hint)(Field::AgeYears), "{lang}");
+            assert!(hint(lang, Field::AgeYears).is_some(), "{lang}");
+            assert_eq!(hint(lang, Field::Diagnosis), None, "{lang}");
+            // Every definition stands under the question of its first field.
+            for def in d.definitions.iter() {
+                assert_eq!(hint(lang, def.fields[0]), Some(def.hint.get(lang)), "{lang} {}", def.id);
+            }
+        }
+        assert!(hint(Lang::Sv, Field::Monotherapy).is_some_and(|h| h.contains("växlar med cytostatikablock")));
+        assert!(hint(Lang::Nb, Field::InRemission).is_some_and(|h| h.starts_with("Hematologisk fullstendig remisjon")));
+        assert!(hint(Lang::En, Field::DiseaseStatus).is_some_and(|h| h.contains("MRD-only recurrence")));
+    }
+
+    /// One declaration per fact: a field the dataset defines has no hint in the string tables.
+    #[test]
+    fn no_table_hint_repeats_a_definition() {
+        for lang in LANGS {
+            for def in crate::data::dataset().definitions.iter() {
+                let field = def.fields[0];
+                assert_eq!((strings(lang).hint)(field), None, "{lang}: the {lang} table has a hint for {field}, which {} defines", def.id);
             }
         }
     }

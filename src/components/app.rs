@@ -12,7 +12,7 @@ use super::entry::{Entry, UnitChoice};
 use super::overview::Overview;
 use super::state::{Action, State};
 use crate::checker::Assessment;
-use crate::i18n::{choices, is_typed, strings, AgeUnit, Strings};
+use crate::i18n::{choices, hint, is_typed, strings, AgeUnit, Strings};
 use crate::patient::Value;
 use crate::summary;
 use crate::vocab::{Field, Jurisdiction, Lang};
@@ -55,7 +55,7 @@ pub fn App(props: &AppProps) -> Html {
     let question = |(field, shown): (Field, bool)| -> Html {
         let hidden = !shown;
         let label = AttrValue::Static((t.question)(field));
-        let hint = (t.hint)(field).map(AttrValue::Static);
+        let hint = hint(lang, field).map(AttrValue::Static);
         if is_typed(field) {
             let error = state.entry(field).err().map(|e| AttrValue::from((t.entry_error)(field, e, state.age_unit)));
             let onedit = handlers.typed[field as usize].clone();

@@ -110,16 +110,14 @@ fn question(f: Field) -> &'static str {
     }
 }
 
+/// How to type an answer. What an answer means comes from the dataset's definitions
+/// (`i18n::hint`): relapse and remission, monotherapy.
 fn hint(f: Field) -> Option<&'static str> {
     match f {
         Field::AgeYears => Some("In years, or in months for infants. A decimal comma is fine."),
         Field::MrdPercent => Some("In percent: 0.1% = 10⁻³."),
         Field::RelapseNumber => Some("A whole number: 1 = first relapse."),
         Field::PriorTherapyLines | Field::TkiFailures => Some("A whole number, 0 or more."),
-        Field::InRemission => {
-            Some("When newly diagnosed this is the first remission (CR1), after a first relapse the second (CR2).")
-        }
-        Field::Monotherapy => Some("Combination therapy is outside every approved indication."),
         _ => None,
     }
 }

@@ -110,16 +110,14 @@ fn question(f: Field) -> &'static str {
     }
 }
 
+/// How to type an answer. What an answer means comes from the dataset's definitions
+/// (`i18n::hint`): relapse and remission, monotherapy.
 fn hint(f: Field) -> Option<&'static str> {
     match f {
         Field::AgeYears => Some("I år, eller i måneder for spedbarn. Desimalkomma går fint."),
         Field::MrdPercent => Some("I prosent: 0,1 % = 10⁻³."),
         Field::RelapseNumber => Some("Heltall: 1 = første residiv."),
         Field::PriorTherapyLines | Field::TkiFailures => Some("Heltall, 0 eller flere."),
-        Field::InRemission => {
-            Some("Ved nydiagnostisert sykdom er det første remisjon (CR1), etter første residiv den andre (CR2).")
-        }
-        Field::Monotherapy => Some("Kombinasjonsbehandling er utenfor alle godkjente indikasjoner."),
         _ => None,
     }
 }

@@ -112,16 +112,14 @@ fn question(f: Field) -> &'static str {
     }
 }
 
+/// How to type an answer. What an answer means comes from the dataset's definitions
+/// (`i18n::hint`): relapse and remission, monotherapy.
 fn hint(f: Field) -> Option<&'static str> {
     match f {
         Field::AgeYears => Some("I år, eller i månader för spädbarn. Decimalkomma går bra."),
         Field::MrdPercent => Some("I procent: 0,1 % = 10⁻³."),
         Field::RelapseNumber => Some("Heltal: 1 = första recidivet."),
         Field::PriorTherapyLines | Field::TkiFailures => Some("Heltal, 0 eller fler."),
-        Field::InRemission => Some(
-            "Vid nydiagnostiserad sjukdom är det första remissionen (CR1), efter första recidivet den andra (CR2).",
-        ),
-        Field::Monotherapy => Some("Kombinationsbehandling ligger utanför alla godkända indikationer."),
         _ => None,
     }
 }
