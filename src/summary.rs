@@ -6,7 +6,7 @@
 //! version: never anything that identifies the patient.
 
 use crate::checker::{self, alternatives as checker_alternatives, Assessment, Assumption, Check};
-use crate::dataset::Text;
+use crate::dataset::{Cite, Dataset, Source, Text};
 use crate::i18n::{self, capitalize, strings};
 use crate::patient::Patient;
 use crate::vocab::{Field, Lang, Verdict};
@@ -180,6 +180,21 @@ pub fn plain_text(a: &Assessment, p: &Patient, lang: Lang) -> String {
     out
 }
 
+/// The sentences `cites` point at, verbatim, with their source: one entry per run of citations
+/// of the same source, in order (a note citing two sentences of one chapter shows them as one
+/// quotation). A citation of a missing source or quote (the build refuses one) is left out.
+pub fn cited_quotes<'d, 'c>(d: &'d Dataset, cites: impl IntoIterator<Item = &'c Cite>) -> Vec<(&'d Source, Vec<&'d str>)> {
+    let mut out: Vec<(&'d Source, Vec<&'d str>)> = Vec::new();
+    for cite in cites {
+        let Some((source, quote)) = d.quote(cite) else { continue };
+        match out.last_mut() {
+            Some((last, texts)) if last.id == source.id => texts.push(&quote.text),
+            _ => out.push((source, vec![&quote.text])),
+        }
+    }
+    out
+}
+
 /// The missing fields in words, for "answer the following".
 pub fn missing(a: &Assessment, lang: Lang) -> Vec<String> {
     let t = strings(lang);
@@ -308,6 +323,44 @@ mod tests {
             alts.iter().any(|s| s.starts_with("Om Blincyto ges som brygga inför planerad allogen stamcellstransplantation skulle svaret bli: Ja – som bryggbehandling")),
             "{alts:?}"
         );
+    }
+
+    #[test]
+    fn notes_quote_their_sources_verbatim_grouped_by_source() {
+        let d = crate::data::dataset();
+        let note = |id: &str| {
+            d.jurisdictions
+                .iter()
+                .flat_map(|j| j.notes.iter())
+                .chain(d.notes.iter())
+                .find(|n| &*n.id == id)
+                .unwrap_or_else(|| panic!("no note {id}"))
+        };
+        let cites = |id: &str| {
+            let n = note(id);
+            core::iter::once(&n.cite).chain(n.also_cite.iter()).cloned().collect::<Vec<_>>()
+        };
+        // ID2019_118: one Norwegian sentence of Helsedirektoratet's guideline.
+        let q = cited_quotes(d, &cites("id2019-118-conditions-verbatim"));
+        assert_eq!(q.len(), 1);
+        assert_eq!((&*q[0].0.id, &*q[0].0.lang), ("hdir-all-voksne", "nb"));
+        assert_eq!(q[0].1.len(), 1);
+        assert!(q[0].1[0].contains("sykdommen er i første fullstendige remisjon"), "{:?}", q[0].1);
+        // RCC: two sentences of one chapter, one quotation.
+        let q = cited_quotes(d, &cites("rcc-svall-consensus-adults"));
+        assert_eq!(q.iter().map(|(s, t)| (&*s.id, t.len())).collect::<Vec<_>>(), [("rcc-all-kapitel-17", 2)]);
+        // TLV and the VGR newsletter: two sources, two quotations, in the note's order.
+        let q = cited_quotes(d, &cites("tlv-assessed-relapsed-refractory-children"));
+        assert_eq!(q.iter().map(|(s, t)| (&*s.id, t.len())).collect::<Vec<_>>(), [("tlv-2021-05-26", 1), ("nt-radet-vgr", 1)]);
+        // Every quote is the dataset's text, unchanged.
+        for (source, texts) in cited_quotes(d, &cites("id2017-067-bridging")) {
+            for text in texts {
+                assert!(source.quotes.iter().any(|x| &*x.text == text));
+            }
+        }
+        // A citation of nothing is left out, not shown empty.
+        let missing = crate::dataset::Cite { source: "no-such-source".into(), quote: "x".into() };
+        assert!(cited_quotes(d, [&missing]).is_empty());
     }
 
     #[test]

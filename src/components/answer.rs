@@ -1,7 +1,7 @@
 //! The answer: the verdict in plain words with icon, colour and text; what is missing, or the
-//! indications and criteria, the deciding recommendations with their quoted sources, notes,
-//! assumptions, what would change the answer, the sources, the dataset's date and authority,
-//! and the copy button.
+//! indications and criteria, the deciding recommendations with their quoted sources, notes with
+//! theirs, assumptions and definitions, what would change the answer, the sources, the dataset's
+//! two dates and authority, and the copy button.
 
 use std::rc::Rc;
 
@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::checks::{Indication, Row};
 use super::copy::CopySummary;
-use super::decision::{DecisionCard, DecisionView};
+use super::decision::{quote, DecisionCard, DecisionView, QuoteView};
 use super::icon::{icon, Shape};
 use crate::checker::{Assessment, Assumption, Check, IndicationCheck, LabelStatus};
 use crate::i18n::{self, strings};
@@ -117,12 +117,27 @@ pub fn Answer(props: &AnswerProps) -> Html {
                     </div>
                 }
 
-                { list_block("block notes", t.notes_heading, None, a.notes.iter().map(|n| html! {
-                    <li>{ icon(Shape::Info) }{ n.text.get(lang) }</li>
+                // Each note in the widget's language, then the sentences it rests on, verbatim
+                // and in their own language: only those are a quotation.
+                { list_block("block notes", t.notes_heading, None, a.notes.iter().map(|n| {
+                    let cites = core::iter::once(&n.cite).chain(n.also_cite.iter());
+                    let quotes = summary::cited_quotes(crate::data::dataset(), cites);
+                    html! {
+                        <li class="note">
+                            { icon(Shape::Info) }
+                            <div class="note-body">
+                                <p class="note-text">{ n.text.get(lang) }</p>
+                                { for quotes.iter().map(|(source, texts)| quote(t, &QuoteView::of(source, texts, lang))) }
+                            </div>
+                        </li>
+                    }
                 }).collect()) }
-                { list_block("block", t.assumptions_heading, None, a.assumptions.iter().map(|x| match x {
+                // What was assumed, and what the answers used mean (as the copied summary says).
+                { list_block("block assumptions", t.assumptions_heading, None, a.assumptions.iter().map(|x| match x {
                     Assumption::Monotherapy => html! { <li>{ t.assumption_monotherapy }</li> },
-                }).collect()) }
+                }).chain(a.definitions.iter().map(|def| html! {
+                    <li class="definition">{ def.text.get(lang) }</li>
+                })).collect()) }
                 { list_block("block", t.alternatives_heading, Some("alternatives"), alternatives.into_iter().map(|s| html! {
                     <li>{ s }</li>
                 }).collect()) }

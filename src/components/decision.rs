@@ -1,10 +1,12 @@
 //! One deciding recommendation: who decided, status, date, case, the reason, the conditions and
-//! the quoted source sentence in its original language, linked to the source.
+//! the quoted source sentence in its original language, linked to the source. The quotation's
+//! markup ([`quote`]) is shared with the notes of the answer.
 
 use yew::prelude::*;
 
 use crate::checker::Decision;
-use crate::i18n::{self, strings};
+use crate::dataset::Source;
+use crate::i18n::{self, strings, Strings};
 use crate::vocab::Lang;
 
 #[derive(PartialEq, Properties)]
@@ -23,11 +25,50 @@ pub struct DecisionView {
     pub case: Option<AttrValue>,
     pub reason: AttrValue,
     pub conditions: Vec<AttrValue>,
-    pub quote: AttrValue,
-    pub quote_lang: AttrValue,
+    pub quote: QuoteView,
+}
+
+/// Sentences of one source, verbatim, ready to show as a quotation: in the source's language
+/// (`lang`), with its publisher and title, date and link.
+#[derive(Clone, PartialEq)]
+pub struct QuoteView {
+    pub texts: Vec<AttrValue>,
+    pub lang: AttrValue,
     pub source: AttrValue,
-    pub source_date: AttrValue,
+    pub date: AttrValue,
     pub url: AttrValue,
+}
+
+impl QuoteView {
+    /// `texts` of `source`, dated in the widget's language.
+    pub fn of(source: &Source, texts: &[&'static str], lang: Lang) -> QuoteView {
+        QuoteView {
+            texts: texts.iter().map(|t| AttrValue::Static(t)).collect(),
+            lang: source.lang.clone().into(),
+            source: format!("{}: {}", source.publisher, source.title).into(),
+            date: i18n::date(lang, &source.date).into(),
+            url: source.url.clone().into(),
+        }
+    }
+}
+
+/// A quotation: only the source's own sentences in the `blockquote` (never a summary of them),
+/// marked with the source's language, and the source named and linked below.
+pub fn quote(t: &Strings, q: &QuoteView) -> Html {
+    html! {
+        <figure class="quote">
+            <blockquote lang={q.lang.clone()} cite={q.url.clone()}>
+                { for q.texts.iter().map(|text| html! { <p>{ text.clone() }</p> }) }
+            </blockquote>
+            <figcaption>
+                { t.source_label }{ ": " }
+                <a href={q.url.clone()} target="_blank" rel="noopener noreferrer" lang={q.lang.clone()}>
+                    { q.source.clone() }
+                </a>
+                { format!(" ({})", q.date) }
+            </figcaption>
+        </figure>
+    }
 }
 
 impl DecisionView {
@@ -42,11 +83,7 @@ impl DecisionView {
             case: rec.case.clone().map(Into::into),
             reason: d.reason.get(lang).to_string().into(),
             conditions: rec.conditions.iter().map(|c| AttrValue::from(c.get(lang).to_string())).collect(),
-            quote: AttrValue::Static(d.quote),
-            quote_lang: d.source.lang.clone().into(),
-            source: format!("{}: {}", d.source.publisher, d.source.title).into(),
-            source_date: i18n::date(lang, &d.source.date).into(),
-            url: d.source.url.clone().into(),
+            quote: QuoteView::of(d.source, &[d.quote], lang),
         }
     }
 }
@@ -74,18 +111,7 @@ pub fn DecisionCard(props: &DecisionCardProps) -> Html {
                     { for d.conditions.iter().map(|c| html! { <li>{ c.clone() }</li> }) }
                 </ul>
             }
-            <figure class="quote">
-                <blockquote lang={d.quote_lang.clone()} cite={d.url.clone()}>
-                    <p>{ d.quote.clone() }</p>
-                </blockquote>
-                <figcaption>
-                    { t.source_label }{ ": " }
-                    <a href={d.url.clone()} target="_blank" rel="noopener noreferrer" lang={d.quote_lang.clone()}>
-                        { d.source.clone() }
-                    </a>
-                    { format!(" ({})", d.source_date) }
-                </figcaption>
-            </figure>
+            { quote(t, &d.quote) }
         </article>
     }
 }
