@@ -99,6 +99,13 @@ pub struct Strings {
     /// The dataset's two dates and version: "Newest source {as_of}; checked for newer decisions
     /// on {checked} (dataset version {version})."
     pub as_of: fn(as_of: &str, checked: &str, version: &str) -> String,
+    /// The currency notice (the contract's "Currency"), shown when the device's date is more
+    /// than the dataset's months past `checked`: its heading ("may be out of date")…
+    pub stale_heading: &'static str,
+    /// …what that means: checked on {checked}, more than {months} months ago…
+    pub stale_text: fn(checked: &str, months: u32) -> String,
+    /// …and the words before the national sites' links.
+    pub stale_check: &'static str,
 
     // --- Copy, overview, errors -----------------------------------------------------------
     pub copy_summary: &'static str,
@@ -660,6 +667,20 @@ mod tests {
                 let field = def.fields[0];
                 assert_eq!((strings(lang).hint)(field), None, "{lang}: the {lang} table has a hint for {field}, which {} defines", def.id);
             }
+        }
+    }
+
+    #[test]
+    fn the_currency_notice_in_words() {
+        assert_eq!(
+            (strings(Lang::Sv).stale_text)("2026-11-30", 12),
+            "Underlaget kontrollerades senast 2026-11-30, för mer än 12 månader sedan. Nyare beslut kan ha fattats sedan dess."
+        );
+        assert!((strings(Lang::Nb).stale_text)("30.11.2026", 1).contains("mer enn 1 måned siden"));
+        assert!((strings(Lang::En).stale_text)("30 Nov 2026", 12).contains("more than 12 months ago"));
+        for lang in LANGS {
+            let t = strings(lang);
+            assert!(!t.stale_heading.is_empty() && t.stale_check.ends_with(':'), "{lang}");
         }
     }
 

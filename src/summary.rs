@@ -5,6 +5,8 @@
 //! answers given, the verdict and its reason, the sources with their dates and the dataset's
 //! version: never anything that identifies the patient.
 
+pub mod currency;
+
 use crate::checker::{self, alternatives as checker_alternatives, Assessment, Assumption, Check};
 use crate::dataset::{Cite, Dataset, Source, Text};
 use crate::i18n::{self, capitalize, strings};
@@ -195,6 +197,47 @@ pub fn cited_quotes<'d, 'c>(d: &'d Dataset, cites: impl IntoIterator<Item = &'c 
     out
 }
 
+/// Where a clinician checks whether the answer still holds: each jurisdiction's authority and
+/// site from the dataset (NT-rådet, Nye metoder), the answer's own jurisdiction first.
+pub fn national_sites<'d>(d: &'d Dataset, a: &Assessment) -> Vec<(&'d str, &'d str)> {
+    let mut sites: Vec<_> = d.jurisdictions.iter().collect();
+    sites.sort_by_key(|j| Some(j.id) != a.jurisdiction);
+    sites.into_iter().map(|j| (&*j.authority, &*j.url)).collect()
+}
+
+/// An address as people say it: `https://www.nyemetoder.no/` → `nyemetoder.no`.
+pub fn site_name(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    rest.strip_suffix('/').unwrap_or(rest)
+}
+
+/// The currency notice in one paragraph: that the answer may be out of date and when the dataset
+/// was last checked. The widget shows it (with the national sites' links) and its live region
+/// says it once, when the device's date is past the dataset's limit ([`currency::is_stale`]).
+pub fn currency_notice(a: &Assessment, lang: Lang) -> String {
+    let t = strings(lang);
+    let months = a.dataset.stale_after_months.unwrap_or(0);
+    format!("{}. {}", t.stale_heading, (t.stale_text)(&i18n::date(lang, a.dataset.checked), months))
+}
+
+/// The plain-text summary with the currency notice and the national sites, when `stale`.
+pub fn plain_text_at(a: &Assessment, p: &Patient, lang: Lang, stale: bool) -> String {
+    let text = plain_text(a, p, lang);
+    if !stale {
+        return text;
+    }
+    let t = strings(lang);
+    let sites: Vec<String> = national_sites(crate::data::dataset(), a)
+        .into_iter()
+        .map(|(name, url)| format!("{name} {url}"))
+        .collect();
+    let notice = format!("{}\n{} {}\n", currency_notice(a, lang), t.stale_check, sites.join(", "));
+    // After the answer and its explanation: the first thing read after the verdict.
+    let (head, rest) = text.split_once("\n\n").unwrap_or((&text, ""));
+    format!("{head}\n\n{notice}\n{rest}")
+}
+
 /// The missing fields in words, for "answer the following".
 pub fn missing(a: &Assessment, lang: Lang) -> Vec<String> {
     let t = strings(lang);
@@ -361,6 +404,47 @@ mod tests {
         // A citation of nothing is left out, not shown empty.
         let missing = crate::dataset::Cite { source: "no-such-source".into(), quote: "x".into() };
         assert!(cited_quotes(d, [&missing]).is_empty());
+    }
+
+    #[test]
+    fn the_national_sites_come_from_the_dataset_own_country_first() {
+        let d = crate::data::dataset();
+        let se = crate::evaluate(&adult_mrd_cr1(Jurisdiction::Se));
+        let no = crate::evaluate(&adult_mrd_cr1(Jurisdiction::No));
+        let names = |a: &Assessment| national_sites(d, a).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        assert_eq!(names(&se), ["NT-rådet", "Nye metoder"]);
+        assert_eq!(names(&no), ["Nye metoder", "NT-rådet"]);
+        for (_, url) in national_sites(d, &se) {
+            assert!(d.jurisdictions.iter().any(|j| &*j.url == url) && url.starts_with("https://"), "{url}");
+        }
+        assert_eq!(site_name("https://www.nyemetoder.no/"), "nyemetoder.no");
+        assert_eq!(site_name("https://samverkanlakemedel.se/"), "samverkanlakemedel.se");
+        assert_eq!(site_name("http://example.org/a/b"), "example.org/a/b");
+        assert_eq!(site_name("nyemetoder.no"), "nyemetoder.no");
+    }
+
+    #[test]
+    fn a_stale_summary_says_so_after_the_answer() {
+        let p = adult_mrd_cr1(Jurisdiction::No);
+        let a = crate::evaluate(&p);
+        assert_eq!(plain_text_at(&a, &p, Lang::Sv, false), plain_text(&a, &p, Lang::Sv));
+        let text = plain_text_at(&a, &p, Lang::Sv, true);
+        let notice = "Svaret kan vara inaktuellt. Underlaget kontrollerades senast 2026-11-30, för mer än 12 månader sedan.";
+        assert!(text.contains(notice), "{text}");
+        assert!(
+            text.contains("Kontrollera aktuella rekommendationer och beslut hos: Nye metoder https://www.nyemetoder.no/, NT-rådet https://samverkanlakemedel.se/"),
+            "{text}"
+        );
+        // After the verdict and its explanation, before the answers given.
+        let (at, answer, given) = (text.find(notice).unwrap(), text.find("Svar: Ja, med villkor").unwrap(), text.find("Angivna uppgifter").unwrap());
+        assert!(answer < at && at < given, "{text}");
+        assert_eq!(text.matches(notice).count(), 1, "{text}");
+        let nb = plain_text_at(&a, &p, Lang::Nb, true);
+        assert!(nb.contains("Svaret kan være utdatert. Grunnlaget ble sist kontrollert 30.11.2026"), "{nb}");
+        assert_eq!(
+            currency_notice(&a, Lang::En),
+            "This answer may be out of date. The dataset was last checked on 30 Nov 2026, more than 12 months ago. Newer decisions may have been made since."
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
-//! The answer: the verdict in plain words with icon, colour and text; what is missing, or the
-//! indications and criteria, the deciding recommendations with their quoted sources, notes with
-//! theirs, assumptions and definitions, what would change the answer, the sources, the dataset's
-//! two dates and authority, and the copy button.
+//! The answer: the verdict in plain words with icon, colour and text; the currency notice when
+//! the dataset is past its date; what is missing, or the indications and criteria, the deciding
+//! recommendations with their quoted sources, notes with theirs, assumptions and definitions,
+//! what would change the answer, the sources, the dataset's two dates and authority, and the
+//! copy button.
 
 use std::rc::Rc;
 
@@ -34,6 +35,9 @@ pub struct AnswerProps {
     pub assessment: Shared,
     /// The patient the assessment is about.
     pub patient: Patient,
+    /// The device's date is past the dataset's limit: the answer may be out of date.
+    #[prop_or_default]
+    pub stale: bool,
 }
 
 /// The answer region.
@@ -74,6 +78,10 @@ pub fn Answer(props: &AnswerProps) -> Html {
                     <p class="verdict-explainer">{ (t.verdict_explainer)(verdict) }</p>
                 </div>
             </div>
+
+            if props.stale {
+                { stale_notice(lang, a) }
+            }
 
             if !decided {
                 <div class="block missing">
@@ -158,8 +166,38 @@ pub fn Answer(props: &AnswerProps) -> Html {
                 <p class="authority">{ a.dataset.authority.get(lang) }</p>
             </footer>
 
-            <CopySummary lang={lang} assessment={props.assessment.clone()} patient={p.clone()} />
+            <CopySummary lang={lang} assessment={props.assessment.clone()} patient={p.clone()} stale={props.stale} />
         </section>
+    }
+}
+
+/// The currency notice: the answer may be out of date, since when, and where to check (the
+/// national sites from the dataset, the authority's words naming the SmPC). Warning colours with
+/// an icon and a heading, so colour is never the only sign; shown above the answer, never
+/// instead of it.
+fn stale_notice(lang: Lang, a: &Assessment<'static>) -> Html {
+    let t = strings(lang);
+    let months = a.dataset.stale_after_months.unwrap_or(0);
+    let sites = summary::national_sites(crate::data::dataset(), a);
+    html! {
+        <div class="stale" data-stale="">
+            <span class="stale-icon">{ icon(Shape::Warning) }</span>
+            <div class="stale-body">
+                <h4 class="stale-heading">{ t.stale_heading }</h4>
+                <p>{ (t.stale_text)(&i18n::date(lang, a.dataset.checked), months) }</p>
+                <p class="stale-check">{ t.stale_check }</p>
+                <ul class="stale-sites">
+                    { for sites.into_iter().map(|(name, url)| html! {
+                        <li>
+                            <a href={url} target="_blank" rel="noopener noreferrer">
+                                { format!("{name} ({})", summary::site_name(url)) }
+                            </a>
+                        </li>
+                    }) }
+                </ul>
+                <p class="stale-authority">{ a.dataset.authority.get(lang) }</p>
+            </div>
+        </div>
     }
 }
 

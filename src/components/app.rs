@@ -1,6 +1,7 @@
 //! The widget: the Sweden / Norway switch, the questions the checker still needs (and every
 //! one answered), "start over", the answer and the overview. Evaluates on every change and
-//! reports every new result through `onassess`.
+//! reports every new result through `onassess`. Reads the device's date once, when it mounts,
+//! for the currency notice.
 
 use std::rc::Rc;
 
@@ -14,8 +15,8 @@ use super::state::{Action, State};
 use crate::checker::Assessment;
 use crate::i18n::{choices, hint, is_typed, strings, AgeUnit, Strings};
 use crate::patient::Value;
-use crate::summary;
-use crate::vocab::{Field, Jurisdiction, Lang};
+use crate::summary::{self, currency};
+use crate::vocab::{Field, Jurisdiction, Lang, Verdict};
 
 #[derive(PartialEq, Properties)]
 pub struct AppProps {
@@ -44,6 +45,12 @@ pub fn App(props: &AppProps) -> Html {
         let assessment = Rc::clone(&assessment);
         use_effect_with(patient.clone(), move |_| onassess.emit(assessment));
     }
+
+    // The device's date, read once: the currency notice does not come and go while the form is
+    // in use.
+    let today = *use_memo((), |_| device_today());
+    let stale = currency::is_stale(assessment.dataset.checked, assessment.dataset.stale_after_months, today);
+    let once = use_mut_ref(currency::OnceNotice::default);
 
     // One callback per field, made once: the dispatcher never changes, so a question whose
     // props are otherwise unchanged is not re-rendered when another answer changes.
@@ -94,6 +101,13 @@ pub fn App(props: &AppProps) -> Html {
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     let onstartover = handlers.start_over.clone();
     let headline = summary::headline(&assessment, lang);
+    // The live region says the currency notice once: with the first decided answer.
+    let decided = assessment.verdict != Verdict::Incomplete;
+    let live = if once.borrow_mut().carries(stale, decided, &headline) {
+        format!("{headline}. {}", summary::currency_notice(&assessment, lang))
+    } else {
+        headline
+    };
 
     html! {
         <div class="blincyto" lang={lang.as_str()}>
@@ -120,11 +134,17 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" class="button secondary" onclick={onstartover}>{ t.start_over }</button>
                 </div>
             </form>
-            <div class="visually-hidden" role="status" aria-live="polite">{ headline }</div>
-            <Answer {lang} assessment={Shared(Rc::clone(&assessment))} patient={patient.clone()} />
+            <div class="visually-hidden" role="status" aria-live="polite">{ live }</div>
+            <Answer {lang} assessment={Shared(Rc::clone(&assessment))} patient={patient.clone()} {stale} />
             <Overview {lang} />
         </div>
     }
+}
+
+/// The device's date (local time), if it has a usable one.
+fn device_today() -> Option<currency::Day> {
+    let now = js_sys::Date::new_0();
+    currency::Day::new(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
 }
 
 /// The form's callbacks, one per field and action, made once per widget.

@@ -19,6 +19,9 @@ pub struct CopySummaryProps {
     pub assessment: Shared,
     /// The patient it is about.
     pub patient: Patient,
+    /// The answer may be out of date: the summary says so too.
+    #[prop_or_default]
+    pub stale: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -58,9 +61,9 @@ pub fn CopySummary(props: &CopySummaryProps) -> Html {
     let onclick = {
         let status = status.clone();
         let text = text.clone();
-        let (a, p, lang) = (props.assessment.clone(), props.patient.clone(), props.lang);
+        let (a, p, lang, stale) = (props.assessment.clone(), props.patient.clone(), props.lang, props.stale);
         Callback::from(move |_: MouseEvent| {
-            let summary = summary::plain_text(&a.0, &p, lang);
+            let summary = summary::plain_text_at(&a.0, &p, lang, stale);
             copy(&summary, status.clone());
             text.set(AttrValue::from(summary));
         })

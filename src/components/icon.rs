@@ -19,6 +19,8 @@ pub enum Shape {
     Ban,
     Question,
     Info,
+    /// A triangle with an exclamation mark: the currency notice.
+    Warning,
 }
 
 impl Shape {
@@ -54,6 +56,7 @@ pub fn icon(shape: Shape) -> Html {
         Shape::Ban => html! { <><circle cx="12" cy="12" r="8.5" /><path d="M6 6l12 12" /></> },
         Shape::Question => html! { <path d="M9 9.2a3 3 0 1 1 4.2 2.7c-.8.4-1.2 1-1.2 1.8v.8M12 17.6v.4" /> },
         Shape::Info => html! { <><circle cx="12" cy="12" r="8.5" /><path d="M12 11v5.5M12 7.6v.4" /></> },
+        Shape::Warning => html! { <><path d="M12 3.6L21.4 20H2.6z" /><path d="M12 9.5v5M12 17.2v.3" /></> },
     };
     html! {
         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">{ body }</svg>

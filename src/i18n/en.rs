@@ -59,6 +59,12 @@ pub const STRINGS: Strings = Strings {
     as_of: |as_of, checked, version| {
         format!("Newest source: {as_of}. Last checked for newer decisions: {checked} (dataset version {version}).")
     },
+    stale_heading: "This answer may be out of date",
+    stale_text: |checked, months| {
+        let unit = if months == 1 { "month" } else { "months" };
+        format!("The dataset was last checked on {checked}, more than {months} {unit} ago. Newer decisions may have been made since.")
+    },
+    stale_check: "Check the current recommendations and decisions at:",
 
     copy_summary: "Copy summary",
     copied: "The summary is copied. Paste it into the medical record.",

@@ -59,6 +59,12 @@ pub const STRINGS: Strings = Strings {
     as_of: |as_of, checked, version| {
         format!("Nyeste kilde: {as_of}. Sist kontrollert for nyere beslutninger: {checked} (grunnlag versjon {version}).")
     },
+    stale_heading: "Svaret kan være utdatert",
+    stale_text: |checked, months| {
+        let unit = if months == 1 { "måned" } else { "måneder" };
+        format!("Grunnlaget ble sist kontrollert {checked}, for mer enn {months} {unit} siden. Det kan ha kommet nyere beslutninger siden.")
+    },
+    stale_check: "Kontroller gjeldende anbefalinger og beslutninger hos:",
 
     copy_summary: "Kopier sammendrag",
     copied: "Sammendraget er kopiert. Lim det inn i journalen.",

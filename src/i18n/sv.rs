@@ -60,6 +60,12 @@ pub const STRINGS: Strings = Strings {
     as_of: |as_of, checked, version| {
         format!("Senaste källa: {as_of}. Senast kontrollerat för nyare beslut: {checked} (underlag version {version}).")
     },
+    stale_heading: "Svaret kan vara inaktuellt",
+    stale_text: |checked, months| {
+        let unit = if months == 1 { "månad" } else { "månader" };
+        format!("Underlaget kontrollerades senast {checked}, för mer än {months} {unit} sedan. Nyare beslut kan ha fattats sedan dess.")
+    },
+    stale_check: "Kontrollera aktuella rekommendationer och beslut hos:",
 
     copy_summary: "Kopiera sammanfattning",
     copied: "Sammanfattningen är kopierad. Klistra in den i journalen.",
