@@ -7,6 +7,10 @@
 //! differs from what would be written (`tests/decision_table.rs` runs it). The output is
 //! deterministic: dataset order, no timestamps. Headings and explanations are in English; quotes
 //! stay in their original language.
+//!
+//! `cargo run --bin decision-table -- --diff OLD.toml [--new NEW.toml]` prints the change report
+//! (`diff.rs`) from OLD.toml to the compiled-in dataset, or to NEW.toml: which patients' verdicts
+//! change, and what was added, removed or changed (`tests/change_report.rs`).
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -14,19 +18,73 @@ use std::process::ExitCode;
 use blincyto_checker::data::dataset;
 use blincyto_checker::dataset::{Cite, Dataset, JurisdictionData, Recommendation};
 
+mod diff;
 mod words;
 use words::all_of;
 
 const OUTPUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/decision-table.md");
 const GENERATE: &str = "cargo run --bin decision-table";
 
+const USAGE: &str = "usage: cargo run --bin decision-table [-- --check | -- --diff OLD.toml [--new NEW.toml]]
+  (no argument)     write docs/decision-table.md from data/blincyto.toml
+  --check           write nothing; fail if docs/decision-table.md is not what would be written
+  --diff OLD.toml   print the change report (Markdown) from OLD.toml to the compiled-in
+                    data/blincyto.toml: the patients whose verdict changes, and the sources,
+                    quotes, notes, rules and recommendations added, removed or changed
+  --new NEW.toml    with --diff: compare OLD.toml with NEW.toml instead
+  --help            this text";
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq)]
+enum Mode {
+    Write,
+    Check,
+    Diff { old: String, new: Option<String> },
+    Help,
+}
+
+fn parse_args(args: &[String]) -> Result<Mode, String> {
+    let mut check = false;
+    let (mut old, mut new): (Option<String>, Option<String>) = (None, None);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--help" | "-h" => return Ok(Mode::Help),
+            "--check" if !check => check = true,
+            "--diff" | "--new" => {
+                let slot = if arg == "--diff" { &mut old } else { &mut new };
+                if slot.is_some() {
+                    return Err(format!("{arg} given twice"));
+                }
+                match it.next() {
+                    Some(path) if !path.starts_with("--") => *slot = Some(path.clone()),
+                    _ => return Err(format!("{arg} needs a file name")),
+                }
+            }
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    match (check, old, new) {
+        (false, None, None) => Ok(Mode::Write),
+        (true, None, None) => Ok(Mode::Check),
+        (false, Some(old), new) => Ok(Mode::Diff { old, new }),
+        (false, None, Some(_)) => Err("--new needs --diff OLD.toml".into()),
+        (true, _, _) => Err("--check and --diff do not go together".into()),
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let check = match args.as_slice() {
-        [] => false,
-        [flag] if flag == "--check" => true,
-        _ => {
-            eprintln!("usage: {GENERATE} [-- --check]\n  writes docs/decision-table.md from data/blincyto.toml; --check only compares");
+    let check = match parse_args(&args) {
+        Ok(Mode::Help) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Mode::Write) => false,
+        Ok(Mode::Check) => true,
+        Ok(Mode::Diff { old, new }) => return change_report(&old, new.as_deref()),
+        Err(e) => {
+            eprintln!("{e}\n{USAGE}");
             return ExitCode::from(2);
         }
     };
@@ -49,6 +107,22 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     println!("wrote docs/decision-table.md ({} lines)", table.lines().count());
+    ExitCode::SUCCESS
+}
+
+/// `--diff`: the change report on standard output; an unreadable or invalid file is an error
+/// naming it, and nothing is printed on standard output.
+fn change_report(old_path: &str, new_path: Option<&str>) -> ExitCode {
+    let load = |path: &str| diff::load(path).map_err(|e| eprintln!("{e}"));
+    let Ok(old) = load(old_path) else { return ExitCode::FAILURE };
+    let report = match new_path {
+        Some(path) => {
+            let Ok(new) = load(path) else { return ExitCode::FAILURE };
+            diff::report(&old, &format!("`{old_path}`"), &new, &format!("`{path}`"))
+        }
+        None => diff::report(&old, &format!("`{old_path}`"), dataset(), "the compiled-in `data/blincyto.toml`"),
+    };
+    print!("{report}");
     ExitCode::SUCCESS
 }
 

@@ -8,6 +8,16 @@ pub fn all_of(criteria: &[Criterion]) -> String {
     criteria.iter().map(|c| words(c, true)).collect::<Vec<_>>().join("; ")
 }
 
+/// "first", "second", "third", "4th"…
+pub fn ordinal(n: u32) -> String {
+    match n {
+        1 => "first".to_string(),
+        2 => "second".to_string(),
+        3 => "third".to_string(),
+        n => format!("{n}th"),
+    }
+}
+
 pub fn years(n: u32) -> String {
     if n == 1 { "1 year".into() } else { format!("{n} years") }
 }
@@ -40,12 +50,6 @@ pub fn words(c: &Criterion, top: bool) -> String {
             "not in relapse after an allogeneic stem cell transplant",
         ),
         C::CompleteRemission(ns) => {
-            let ordinal = |n: u32| match n {
-                1 => "first".to_string(),
-                2 => "second".to_string(),
-                3 => "third".to_string(),
-                n => format!("{n}th"),
-            };
             let names: Vec<String> = ns.iter().map(|n| ordinal(*n)).collect();
             let short: Vec<String> = ns.iter().map(|n| format!("CR{n}")).collect();
             format!("in {} complete remission ({})", names.join(" or "), short.join(" or "))
