@@ -165,13 +165,25 @@ impl Domains {
 
     /// The representative values only, without the diagrams.
     fn cut(d: &Dataset) -> Domains {
+        Domains::cut_union(&[d])
+    }
+
+    /// The representative values under the thresholds of all of `datasets` together, without
+    /// the diagrams: every interval is one that none of the datasets' thresholds cuts, so each
+    /// dataset gives one verdict per combination of these values. For comparing datasets (the
+    /// change report of `decision-table --diff`): if one changes an MRD threshold from 0.1 to
+    /// 0.5, the values are 0, 0.1 and 0.5. Having no diagrams, these values make [`evaluate`]
+    /// search the completions (same answers, slower); [`verdict`] on complete patients needs none.
+    pub fn cut_union(datasets: &[&Dataset]) -> Domains {
         let mut criteria: Vec<&Criterion> = Vec::new();
-        for i in d.indications.iter() {
-            criteria.extend(i.criteria.iter());
-        }
-        for j in d.jurisdictions.iter() {
-            j.rules.iter().for_each(|r| criteria.extend(r.when.iter()));
-            j.notes.iter().for_each(|n| criteria.extend(n.when.iter()));
+        for d in datasets {
+            for i in d.indications.iter() {
+                criteria.extend(i.criteria.iter());
+            }
+            for j in d.jurisdictions.iter() {
+                j.rules.iter().for_each(|r| criteria.extend(r.when.iter()));
+                j.notes.iter().for_each(|n| criteria.extend(n.when.iter()));
+            }
         }
         d.notes.iter().for_each(|n| criteria.extend(n.when.iter()));
         let (mut age, mut mrd, mut lines, mut tki) = (vec![0.0], vec![0.0], vec![0u32], vec![0u32]);

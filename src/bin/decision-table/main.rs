@@ -7,24 +7,84 @@
 //! differs from what would be written (`tests/decision_table.rs` runs it). The output is
 //! deterministic: dataset order, no timestamps. Headings and explanations are in English; quotes
 //! stay in their original language.
+//!
+//! `cargo run --bin decision-table -- --diff OLD.toml [--new NEW.toml]` prints the change report
+//! (`diff.rs`) from OLD.toml to the compiled-in dataset, or to NEW.toml: which patients' verdicts
+//! change, and what was added, removed or changed (`tests/change_report.rs`).
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use blincyto_checker::data::dataset;
 use blincyto_checker::dataset::{Cite, Dataset, JurisdictionData, Recommendation};
-use blincyto_checker::vocab::{Cd19, Criterion, Diagnosis, Philadelphia};
+
+mod diff;
+mod words;
+use words::all_of;
 
 const OUTPUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/decision-table.md");
 const GENERATE: &str = "cargo run --bin decision-table";
 
+const USAGE: &str = "usage: cargo run --bin decision-table [-- --check | -- --diff OLD.toml [--new NEW.toml]]
+  (no argument)     write docs/decision-table.md from data/blincyto.toml
+  --check           write nothing; fail if docs/decision-table.md is not what would be written
+  --diff OLD.toml   print the change report (Markdown) from OLD.toml to the compiled-in
+                    data/blincyto.toml: the patients whose verdict changes, and the sources,
+                    quotes, notes, rules and recommendations added, removed or changed
+  --new NEW.toml    with --diff: compare OLD.toml with NEW.toml instead
+  --help            this text";
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq)]
+enum Mode {
+    Write,
+    Check,
+    Diff { old: String, new: Option<String> },
+    Help,
+}
+
+fn parse_args(args: &[String]) -> Result<Mode, String> {
+    let mut check = false;
+    let (mut old, mut new): (Option<String>, Option<String>) = (None, None);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--help" | "-h" => return Ok(Mode::Help),
+            "--check" if !check => check = true,
+            "--diff" | "--new" => {
+                let slot = if arg == "--diff" { &mut old } else { &mut new };
+                if slot.is_some() {
+                    return Err(format!("{arg} given twice"));
+                }
+                match it.next() {
+                    Some(path) if !path.starts_with("--") => *slot = Some(path.clone()),
+                    _ => return Err(format!("{arg} needs a file name")),
+                }
+            }
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    match (check, old, new) {
+        (false, None, None) => Ok(Mode::Write),
+        (true, None, None) => Ok(Mode::Check),
+        (false, Some(old), new) => Ok(Mode::Diff { old, new }),
+        (false, None, Some(_)) => Err("--new needs --diff OLD.toml".into()),
+        (true, _, _) => Err("--check and --diff do not go together".into()),
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let check = match args.as_slice() {
-        [] => false,
-        [flag] if flag == "--check" => true,
-        _ => {
-            eprintln!("usage: {GENERATE} [-- --check]\n  writes docs/decision-table.md from data/blincyto.toml; --check only compares");
+    let check = match parse_args(&args) {
+        Ok(Mode::Help) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Mode::Write) => false,
+        Ok(Mode::Check) => true,
+        Ok(Mode::Diff { old, new }) => return change_report(&old, new.as_deref()),
+        Err(e) => {
+            eprintln!("{e}\n{USAGE}");
             return ExitCode::from(2);
         }
     };
@@ -47,6 +107,22 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     println!("wrote docs/decision-table.md ({} lines)", table.lines().count());
+    ExitCode::SUCCESS
+}
+
+/// `--diff`: the change report on standard output; an unreadable or invalid file is an error
+/// naming it, and nothing is printed on standard output.
+fn change_report(old_path: &str, new_path: Option<&str>) -> ExitCode {
+    let load = |path: &str| diff::load(path).map_err(|e| eprintln!("{e}"));
+    let Ok(old) = load(old_path) else { return ExitCode::FAILURE };
+    let report = match new_path {
+        Some(path) => {
+            let Ok(new) = load(path) else { return ExitCode::FAILURE };
+            diff::report(&old, &format!("`{old_path}`"), &new, &format!("`{path}`"))
+        }
+        None => diff::report(&old, &format!("`{old_path}`"), dataset(), "the compiled-in `data/blincyto.toml`"),
+    };
+    print!("{report}");
     ExitCode::SUCCESS
 }
 
@@ -249,74 +325,5 @@ fn quoted(d: &Dataset, cite: &Cite) -> String {
             q.text, s.title, s.id, s.date, s.url
         ),
         None => format!("(quote `{}` of `{}` not found)", cite.quote, cite.source),
-    }
-}
-
-/// Criteria joined with "and".
-fn all_of(criteria: &[Criterion]) -> String {
-    criteria.iter().map(|c| words(c, true)).collect::<Vec<_>>().join("; ")
-}
-
-fn years(n: u32) -> String {
-    if n == 1 { "1 year".into() } else { format!("{n} years") }
-}
-
-/// A criterion in English words. `top`: not nested inside any-of/all-of (no parentheses needed).
-fn words(c: &Criterion, top: bool) -> String {
-    use Criterion as C;
-    let flag = |b: bool, yes: &str, no: &str| if b { yes.to_string() } else { no.to_string() };
-    match c {
-        C::Monotherapy(b) => flag(*b, "monotherapy", "combination therapy"),
-        C::Diagnosis(Diagnosis::BPrecursorAll) => "B-cell precursor ALL".into(),
-        C::Diagnosis(Diagnosis::TAll) => "T-cell ALL".into(),
-        C::Diagnosis(Diagnosis::Other) => "another leukaemia".into(),
-        C::Cd19(Cd19::Positive) => "CD19-positive".into(),
-        C::Cd19(Cd19::Negative) => "CD19-negative".into(),
-        C::Philadelphia(Philadelphia::Negative) => "Philadelphia-negative".into(),
-        C::Philadelphia(Philadelphia::Positive) => "Philadelphia-positive".into(),
-        C::AgeAtLeastMonths(m) => format!("aged {m} month{} or older", if *m == 1 { "" } else { "s" }),
-        C::AgeAtLeastYears(y) => format!("aged {} or older", years(*y)),
-        C::AgeUnderYears(y) => format!("younger than {}", years(*y)),
-        C::NewlyDiagnosed(b) => flag(*b, "newly diagnosed", "not newly diagnosed"),
-        C::ActiveRelapsedRefractory(b) => flag(
-            *b,
-            "active relapsed or refractory disease (refractory, or relapsed and not in remission)",
-            "no active relapsed or refractory disease",
-        ),
-        C::ActiveRelapseAfterAlloHsct(b) => flag(
-            *b,
-            "in relapse (not in remission) after an allogeneic stem cell transplant",
-            "not in relapse after an allogeneic stem cell transplant",
-        ),
-        C::CompleteRemission(ns) => {
-            let ordinal = |n: u32| match n {
-                1 => "first".to_string(),
-                2 => "second".to_string(),
-                3 => "third".to_string(),
-                n => format!("{n}th"),
-            };
-            let names: Vec<String> = ns.iter().map(|n| ordinal(*n)).collect();
-            let short: Vec<String> = ns.iter().map(|n| format!("CR{n}")).collect();
-            format!("in {} complete remission ({})", names.join(" or "), short.join(" or "))
-        }
-        C::MrdAtLeastPercent(p) => format!("MRD ≥ {p} %"),
-        C::Consolidation(b) => flag(*b, "as part of consolidation therapy", "not as part of consolidation therapy"),
-        C::HighRiskFirstRelapse(b) => flag(*b, "high-risk first relapse", "no high-risk first relapse"),
-        C::PriorTherapyLinesAtLeast(n) => format!("at least {n} prior treatment{}", if *n == 1 { "" } else { "s" }),
-        C::TkiFailuresAtLeast(n) => format!("failure of at least {n} TKI{}", if *n == 1 { "" } else { "s" }),
-        C::OtherOptionsAvailable(b) => flag(*b, "alternative treatment options remain", "no alternative treatment options"),
-        C::PlannedAlloHsct(b) => flag(
-            *b,
-            "bridging to a planned allogeneic stem cell transplant",
-            "no allogeneic stem cell transplant planned",
-        ),
-        C::AllOf(parts) => {
-            let text = parts.iter().map(|c| words(c, false)).collect::<Vec<_>>().join(" and ");
-            if top { text } else { format!("({text})") }
-        }
-        C::AnyOf(parts) => {
-            let text = parts.iter().map(|c| words(c, false)).collect::<Vec<_>>().join(", or ");
-            if top { format!("either {text}") } else { format!("(either {text})") }
-        }
     }
 }
