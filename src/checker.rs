@@ -184,8 +184,8 @@ impl Domains {
                 j.rules.iter().for_each(|r| criteria.extend(r.when.iter()));
                 j.notes.iter().for_each(|n| criteria.extend(n.when.iter()));
             }
+            d.notes.iter().for_each(|n| criteria.extend(n.when.iter()));
         }
-        d.notes.iter().for_each(|n| criteria.extend(n.when.iter()));
         let (mut age, mut mrd, mut lines, mut tki) = (vec![0.0], vec![0.0], vec![0u32], vec![0u32]);
         let mut max_relapse = 1u32;
         fn walk(c: &Criterion, f: &mut dyn FnMut(&Criterion)) {

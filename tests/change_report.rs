@@ -249,7 +249,8 @@ fn added_removed_and_changed_sources_quotes_and_notes_are_listed() {
     );
     let new = replace_once(&new, "text = \"paediatric patients aged from 1 month to 1 year\"", "text = \"paediatric patients aged from 1 month to less than 1 year\"");
     let note_start = new.find("[[jurisdiction.note]]\nid = \"id2017-067-bridging\"").expect("the Norwegian bridging note");
-    let note_end = new[note_start..].find("quote = \"id2017-067-bridging\" }\n").unwrap() + note_start + "quote = \"id2017-067-bridging\" }\n".len();
+    // The note's block runs to the blank line after it.
+    let note_end = new[note_start..].find("\n\n").unwrap() + note_start + 2;
     let new = format!("{}{}", &new[..note_start], &new[note_end..]);
     let new = replace_once(
         &new,
@@ -291,11 +292,15 @@ fn added_removed_and_changed_sources_quotes_and_notes_are_listed() {
 #[test]
 fn version_and_as_of_are_reported_old_to_new() {
     let old = real_text();
-    let new = replace_once(&old, "version = \"2025.07.16-1\"", "version = \"2026.01.02-1\"");
-    let new = replace_once(&new, "as_of = \"2025-07-16\"", "as_of = \"2026-01-02\"");
+    let new = replace_once(&old, "version = \"2026.11.30-1\"", "version = \"2027.02.02-1\"");
+    // as_of is the newest source's date: move both.
+    let new = replace_once(&new, "as_of = \"2026-01-21\"", "as_of = \"2026-02-02\"");
+    let new = replace_once(&new, "date = \"2026-01-21\"", "date = \"2026-02-02\"");
+    let new = replace_once(&new, "checked = \"2026-11-30\"", "checked = \"2027-02-02\"");
     let r = report("version", &old, &new);
-    assert!(r.contains("- Version: **2025.07.16-1 → 2026.01.02-1**"), "{r}");
-    assert!(r.contains("- As of: **2025-07-16 → 2026-01-02**"), "{r}");
+    assert!(r.contains("- Version: **2026.11.30-1 → 2027.02.02-1**"), "{r}");
+    assert!(r.contains("- As of: **2026-01-21 → 2026-02-02**"), "{r}");
+    assert!(r.contains("- Changed: `checked` 2026-11-30 → 2027-02-02"), "{r}");
     assert_lines(&verdict_lines(&r), &[], &r);
 }
 
@@ -311,7 +316,7 @@ fn an_invalid_or_unreadable_file_is_an_error_naming_the_problem() {
     )
     .unwrap();
     let unparsable = dir.join("unparsable.toml");
-    std::fs::write(&unparsable, replace_once(&real_text(), "format = 1\n", "format = 1\nauthor = \"someone\"\n")).unwrap();
+    std::fs::write(&unparsable, replace_once(&real_text(), "format = 2\n", "format = 2\nauthor = \"someone\"\n")).unwrap();
     let missing = dir.join("missing.toml");
     let cases: [(Vec<&str>, &[&str]); 4] = [
         (vec!["--diff", invalid.to_str().unwrap()], &["invalid.toml is invalid", "recommendation \"id2019-118\"", "missing quote \"id2019-118-decisions\""]),
@@ -359,4 +364,39 @@ fn cut_union_enumerates_the_thresholds_of_both_datasets() {
         assert_eq!(alone.values(*f), compiled.values(*f), "{f}");
     }
     assert!(alone.diagrams().is_none());
+}
+
+#[test]
+fn dataset_wide_notes_and_definitions_are_listed_with_their_scope() {
+    let old = real_text();
+    let start = old.find("[[note]]\nid = \"denmark-consolidation-recommended\"").expect("the Danish note");
+    let end = old[start..].find("\n\n").unwrap() + start + 2;
+    let new = format!("{}{}", &old[..start], &old[end..]);
+    let start = new.find("[[definition]]\nid = \"monotherapy-alternating-cycles\"").expect("the monotherapy definition");
+    let new = format!("{}\n", new[..start].trim_end());
+    let new = replace_once(&new, "fields = [\"inRemission\"]", "fields = [\"inRemission\", \"mrdPercent\"]");
+    let r = report("wide-notes", &old, &new);
+    assert_lines(&verdict_lines(&r), &[], &r);
+    let notes = items(section(&r, "Notes"));
+    assert_eq!(notes.len(), 1, "{r}");
+    assert!(
+        notes[0].starts_with("- Note removed: every jurisdiction, `denmark-consolidation-recommended`, on `adult-newly-diagnosed-consolidation`: Denmark (Medicinrådet)"),
+        "{r}"
+    );
+    let definitions = items(section(&r, "Definitions"));
+    assert_eq!(definitions.len(), 2, "{r}");
+    assert!(definitions[0].starts_with("- Definition changed: `haematological-remission`: `fields`: added mrdPercent"), "{r}");
+    assert!(definitions[1].starts_with("- Definition removed: `monotherapy-alternating-cycles` (`monotherapy`): Monotherapy:"), "{r}");
+    // Nothing of it is a top-level setting.
+    assert!(!section(&r, "Dataset").contains("`note`") && !section(&r, "Dataset").contains("`definition`"), "{r}");
+}
+
+/// This release's change report is checked in where the README links it.
+#[test]
+fn the_release_report_is_checked_in() {
+    let version = &blincyto_checker::data::dataset().version;
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("docs/changes/{version}.md"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}; write it with --diff (README)", path.display()));
+    assert!(text.contains(&format!("version **{version}**")), "{} is not this version's report", path.display());
+    assert!(text.contains("## Verdict changes"));
 }

@@ -55,7 +55,7 @@ pub fn report(old: &Dataset, old_name: &str, new: &Dataset, new_name: &str) -> S
     line(w, &from_to("Version", &old.version, &new.version));
     line(w, &from_to("As of", &old.as_of, &new.as_of));
     // Any other top-level setting (format, authority, and whatever the schema gains later).
-    for change in changes(&ser(old), &ser(new), &["source", "indication", "jurisdiction", "version", "asOf", "unknowns"]) {
+    for change in changes(&ser(old), &ser(new), &["source", "indication", "jurisdiction", "note", "definition", "version", "asOf", "unknowns"]) {
         line(w, &format!("- Changed: {change}"));
     }
     line(w, "");
@@ -65,6 +65,7 @@ pub fn report(old: &Dataset, old_name: &str, new: &Dataset, new_name: &str) -> S
     jurisdiction_changes(w, old, new);
     source_changes(w, old, new);
     note_changes(w, old, new);
+    definition_changes(w, old, new);
     unknown_changes(w, old, new);
     out
 }
@@ -756,7 +757,12 @@ fn short(v: &toml::Value) -> Option<String> {
         toml::Value::String(s) if s.contains(char::is_whitespace) => Some(format!("«{s}»")),
         toml::Value::String(s) => Some(s.clone()),
         toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Boolean(_) | toml::Value::Datetime(_) => Some(v.to_string()),
-        toml::Value::Table(t) => t.get("en").and_then(|en| en.as_str()).map(|en| format!("«{en}»")),
+        toml::Value::Table(t) => match (t.get("en"), t.get("source"), t.get("quote")) {
+            (Some(en), _, _) => en.as_str().map(|en| format!("«{en}»")),
+            // A citation.
+            (None, Some(source), Some(quote)) => Some(format!("{} / {}", source.as_str()?, quote.as_str()?)),
+            _ => None,
+        },
         toml::Value::Array(_) => None,
     }
 }
@@ -773,6 +779,23 @@ fn changes(old: &toml::Value, new: &toml::Value, skip: &[&str]) -> Vec<String> {
         let name = format!("`{}`", toml_key(key));
         match (o.get(key), n.get(key)) {
             (Some(a), Some(b)) if a == b => {}
+            // A list: the items added and removed, where they have a short form.
+            (Some(toml::Value::Array(a)), Some(toml::Value::Array(b))) => {
+                let mut moved: Vec<String> = Vec::new();
+                for (items, others, sign) in [(b, a, "added"), (a, b, "removed")] {
+                    let words: Option<Vec<String>> = items.iter().filter(|x| !others.contains(x)).map(short).collect();
+                    match words {
+                        Some(words) if !words.is_empty() => moved.push(format!("{sign} {}", words.join("; "))),
+                        Some(_) => {}
+                        None => moved.push(format!("items {sign}")),
+                    }
+                }
+                if moved.is_empty() {
+                    out.push(format!("{name} (reordered)"));
+                } else {
+                    out.push(format!("{name}: {}", moved.join(", ")));
+                }
+            }
             (Some(a), Some(b)) => match (short(a), short(b)) {
                 (Some(x), Some(y)) if x != y => out.push(format!("{name} {x} → {y}")),
                 (Some(_), Some(_)) => out.push(format!("{name} (its Swedish or Norwegian wording)")),
@@ -962,18 +985,34 @@ fn note_changes(w: &mut String, old: &Dataset, new: &Dataset) {
         }
         v
     });
-    for id in ids {
-        let notes = |d: &Dataset| d.jurisdiction(id).map_or(&[][..], |j| &j.notes[..]).to_vec();
-        let (on, nn) = (notes(old), notes(new));
-        let name = new.jurisdiction(id).or(old.jurisdiction(id)).map_or(id.to_string(), |j| j.name.en.to_string());
-        let when = |n: &dataset::Note| if n.when.is_empty() { "always".to_string() } else { format!("when {}", all_of(&n.when)) };
+    // Each jurisdiction's notes, then the dataset-wide ones (`[[note]]`, every jurisdiction).
+    let mut scopes: Vec<(String, Vec<dataset::Note>, Vec<dataset::Note>)> = ids
+        .into_iter()
+        .map(|id| {
+            let notes = |d: &Dataset| d.jurisdiction(id).map_or(&[][..], |j| &j.notes[..]).to_vec();
+            let name = new.jurisdiction(id).or(old.jurisdiction(id)).map_or(id.to_string(), |j| j.name.en.to_string());
+            (name, notes(old), notes(new))
+        })
+        .collect();
+    scopes.push(("every jurisdiction".to_string(), old.notes.to_vec(), new.notes.to_vec()));
+    let shown = |n: &dataset::Note| {
+        let mut parts = Vec::new();
+        if !n.indications.is_empty() {
+            parts.push(format!("on {}", n.indications.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(" or ")));
+        }
+        if !n.when.is_empty() {
+            parts.push(format!("when {}", all_of(&n.when)));
+        }
+        if parts.is_empty() { "always".to_string() } else { parts.join(", ") }
+    };
+    for (name, on, nn) in scopes {
         for n in &nn {
             match on.iter().find(|o| o.id == n.id) {
-                None => items.push(format!("Note added: {name}, `{}`, {}: {}", n.id, when(n), n.text.en)),
+                None => items.push(format!("Note added: {name}, `{}`, {}: {}", n.id, shown(n), n.text.en)),
                 Some(was) => {
                     let mut what = changes(&ser(was), &ser(n), &["id"]);
-                    if was.when != n.when {
-                        what.push(format!("shown {} → {}", when(was), when(n)));
+                    if was.when != n.when || was.indications != n.indications {
+                        what.push(format!("shown {} → {}", shown(was), shown(n)));
                     }
                     if !what.is_empty() {
                         items.push(format!("Note changed: {name}, `{}`: {}", n.id, what.join("; ")));
@@ -982,10 +1021,37 @@ fn note_changes(w: &mut String, old: &Dataset, new: &Dataset) {
             }
         }
         for o in on.iter().filter(|o| !nn.iter().any(|n| n.id == o.id)) {
-            items.push(format!("Note removed: {name}, `{}`, {}: {}", o.id, when(o), o.text.en));
+            items.push(format!("Note removed: {name}, `{}`, {}: {}", o.id, shown(o), o.text.en));
         }
     }
     list_or(w, items, "No note added, removed or changed.");
+}
+
+/// What the answers to the questions mean (`[[definition]]`): the hint under the question and
+/// the words the answer states.
+fn definition_changes(w: &mut String, old: &Dataset, new: &Dataset) {
+    line(w, "## Definitions");
+    line(w, "");
+    let fields = |d: &dataset::Definition| d.fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
+    let mut items = Vec::new();
+    for n in new.definitions.iter() {
+        match old.definitions.iter().find(|o| o.id == n.id) {
+            None => items.push(format!("Definition added: `{}` ({}): {} Hint: {}", n.id, fields(n), n.text.en, n.hint.en)),
+            Some(was) => {
+                let mut what = changes(&ser(was), &ser(n), &["id"]);
+                if was.hint != n.hint {
+                    what.push(format!("hint «{}» → «{}»", was.hint.en, n.hint.en));
+                }
+                if !what.is_empty() {
+                    items.push(format!("Definition changed: `{}`: {}", n.id, what.join("; ")));
+                }
+            }
+        }
+    }
+    for o in old.definitions.iter().filter(|o| !new.definitions.iter().any(|n| n.id == o.id)) {
+        items.push(format!("Definition removed: `{}` ({}): {}", o.id, fields(o), o.text.en));
+    }
+    list_or(w, items, "No definition added, removed or changed.");
 }
 
 fn unknown_changes(w: &mut String, old: &Dataset, new: &Dataset) {
