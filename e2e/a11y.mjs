@@ -6,7 +6,7 @@
 //   node e2e/a11y.mjs            (E2E_ONLY=<regexp> runs the matching tests only)
 import {
   spec, startServer, launch, withPage, openWidget, Widget, validExamples, assert, assertEqual,
-  LANGS, VIEWPORTS, VERDICTS, EXAMPLE_FOR_VERDICT, AXE_PATH, settle, normalizeText,
+  LANGS, VIEWPORTS, VERDICTS, EXAMPLE_FOR_VERDICT, AXE_PATH, settle, normalizeText, datasetInfo, withPageOn, addMonths,
 } from './lib.mjs';
 
 const s = spec('a11y', { timeoutMs: 300_000 });
@@ -65,6 +65,28 @@ for (const lang of LANGS) {
     });
   }
 }
+
+s.test('axe: the currency notice shown (device clock two years after checked), sv/nb/en at 768×1024 and 360×740', async ({ browser, server }) => {
+  const info = await datasetInfo(browser, server);
+  const day = addMonths(info.checked, 24);
+  const failures = [];
+  for (const lang of LANGS) {
+    for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
+      await withPageOn(browser, day, { viewport }, async ({ page }) => {
+        // The notice with an empty form and with an answer that has notes and quotations.
+        for (const [label, input] of [['empty', null], ['answered', examples.byName['adult MRD-positive CR1, Norway'].input]]) {
+          const w = await openWidget(page, server, { lang, jurisdiction: 'se' }, { paste: true });
+          if (input) await w.fill(input);
+          const shown = await w.host.evaluate((el) => [...el.shadowRoot.querySelectorAll('[data-stale]')].filter((n) => n.checkVisibility()).length);
+          if (shown !== 1) failures.push(`${lang} ${vpName} ${label}: ${shown} visible [data-stale] on ${day}, expected 1`);
+          const { violations } = await axe(page);
+          if (violations.length) failures.push(`${lang} ${vpName} ${label}, device date ${day}:\n${describeViolations(violations)}`);
+        }
+      });
+    }
+  }
+  assert(failures.length === 0, failures.join('\n'));
+});
 
 s.test('axe: the demo page dist/index.html (sv, 768×1024, empty and answered)', async ({ browser, server }) => {
   // The demo's CSP forbids the injected axe script; bypassCSP lets the test inject it.

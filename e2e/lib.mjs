@@ -62,6 +62,96 @@ export const EXAMPLE_FOR_VERDICT = {
 };
 
 // ------------------------------------------------------------------------------------------------
+// The dataset file, read independently of the widget (the TOML's one-line strings only)
+
+/** A TOML basic string's content → the string (its escapes are JSON's). */
+const unescapeToml = (s) => JSON.parse(`"${s}"`);
+const STRING = '"((?:[^"\\\\]|\\\\.)*)"';
+
+/** The `{ sv = "…", nb = "…", en = "…" }` table on the line `key = {…}` of `block`. */
+function textTable(block, key) {
+  const line = block.match(new RegExp(`^${key} = \\{(.*)\\}$`, 'm'));
+  if (!line) return null;
+  return Object.fromEntries([...line[1].matchAll(new RegExp(`(sv|nb|en) = ${STRING}`, 'g'))].map(([, k, v]) => [k, unescapeToml(v)]));
+}
+
+/**
+ * What the widget shows from data/blincyto.toml, read from the file itself:
+ * { definitions: [{ id, fields, hint: {sv,nb,en}, text }], notes: [{ id, text }],
+ *   quotes: [{ source, id, text }], sources: { id: { lang, url, title } }, sites: [url] }.
+ */
+export async function readDataset() {
+  const toml = await readFile(join(ROOT, 'data', 'blincyto.toml'), 'utf8');
+  const blocks = toml.split(/^(?=\[\[)/m);
+  const out = { definitions: [], notes: [], quotes: [], sources: {}, sites: [] };
+  let source = null;
+  for (const b of blocks) {
+    const head = b.match(/^\[\[([a-z.]+)\]\]/)?.[1];
+    const id = b.match(new RegExp(`^id = ${STRING}`, 'm'))?.[1];
+    const str = (key) => { const m = b.match(new RegExp(`^${key} = ${STRING}`, 'm')); return m ? unescapeToml(m[1]) : null; };
+    if (head === 'source') {
+      source = id;
+      out.sources[id] = { lang: str('lang'), url: str('url'), title: str('title'), publisher: str('publisher') };
+    } else if (head === 'source.quote') {
+      out.quotes.push({ source, id, text: str('text') });
+    } else if (head === 'definition') {
+      out.definitions.push({ id, fields: JSON.parse(b.match(/^fields = (\[.*\])$/m)[1]), hint: textTable(b, 'hint'), text: textTable(b, 'text') });
+    } else if (head === 'note' || head === 'jurisdiction.note') {
+      out.notes.push({ id, text: textTable(b, 'text') });
+    } else if (head === 'jurisdiction') {
+      out.sites.push(str('url'));
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Dates (the currency notice): computed here, independently of the widget's Rust
+
+/** `YYYY-MM-DD` plus `n` calendar months; a day the month lacks becomes its last (01-31 + 1 → 02-28). */
+export function addMonths(iso, n) {
+  const [y, m, d] = iso.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 + n, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` plus `n` days. */
+export function addDays(iso, n) {
+  const t = new Date(`${iso}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + n);
+  return t.toISOString().slice(0, 10);
+}
+
+/** The widget's languages' way of writing a dataset date (as the answer shows it). */
+export function formatDate(lang, iso) {
+  const [y, m, d] = iso.split('-');
+  if (lang === 'nb') return `${d}.${m}.${y}`;
+  if (lang === 'en') return `${Number(d)} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(m) - 1]} ${y}`;
+  return iso;
+}
+
+/** The result's `dataset` (version, asOf, checked, staleAfterMonths), from the built module. */
+export async function datasetInfo(browser, server) {
+  return withPage(browser, {}, async ({ page }) => {
+    await page.goto(server.host({ count: '0' }));
+    return page.evaluate(async () => (await import('/blincyto-checker.js')).evaluate({ jurisdiction: 'se' }).dataset);
+  });
+}
+
+/**
+ * A fresh context whose device clock stands at noon (Stockholm) of `day` (`YYYY-MM-DD`) from
+ * before the page loads: `new Date()` and `Date.now()` return it.
+ */
+export async function withPageOn(browser, day, options, fn) {
+  return withPage(browser, { timezoneId: 'Europe/Stockholm', ...options }, async (p) => {
+    await p.page.clock.setFixedTime(new Date(`${day}T12:00:00+01:00`));
+    return fn(p);
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
 // Static server
 
 const TYPES = {
