@@ -10,7 +10,7 @@
 //! Pure: no web dependency. Numbers are written by the caller's function, so the browser can
 //! use JavaScript's own shortest round-trip form and the bundle needs no float printer.
 
-use crate::checker::{Assessment, Assumption, Check, CriterionCheck, Decision, IndicationCheck, LabelStatus};
+use crate::assessment::{Assessment, Assumption, Check, CriterionCheck, Decision, IndicationCheck, LabelStatus};
 use crate::dataset::{Cite, Definition, Note, Quote, Recommendation, Source, Text};
 use crate::patient::{Patient, Value};
 use crate::vocab::{Field, FieldSet};

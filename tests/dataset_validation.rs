@@ -3,10 +3,11 @@
 //!
 //! Each test reads the real file, breaks it in one place (the text to change must occur exactly
 //! once, so a reworded dataset fails here loudly instead of testing nothing), parses it with the
-//! dataset's own types and runs `dataset::validate` — the same two steps `build.rs` runs, so a
+//! dataset's own types and runs `validate::validate` — the same two steps `build.rs` runs, so a
 //! file that fails here fails `cargo build` with the same messages.
 
-use blincyto_checker::dataset::{self, Dataset};
+use blincyto_checker::dataset::Dataset;
+use blincyto_model::validate::validate;
 
 fn real_text() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/blincyto.toml")).unwrap()
@@ -30,7 +31,7 @@ fn rule_block(text: &str, marker: &str) -> String {
 /// Parses and validates; the error messages, or `Ok`.
 fn check(text: &str) -> Result<(), String> {
     let data: Dataset = toml::from_str(text).map_err(|e| format!("parse: {e}"))?;
-    dataset::validate(&data).map_err(|errors| errors.join("\n"))
+    validate(&data).map(drop).map_err(|errors| errors.join("\n"))
 }
 
 /// The broken text must fail, with a message containing every one of `expect`.

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::checker::Decision;
+use crate::assessment::Decision;
 use crate::i18n::{self, strings};
 use crate::vocab::Lang;
 

@@ -1,10 +1,12 @@
-//! Decision diagrams: the exact answers of [`crate::checker::evaluate`] without searching the
-//! completions one by one. Built once from the dataset by [`crate::checker::Domains::of`].
-//!
-//! Also compiled into `build.rs` (it is part of the checker), so no child modules.
+//! Decision diagrams: the exact answers of `crate::assessment::evaluate` without searching the
+//! completions one by one. Built once from the dataset by [`Diagrams::of`] (at build time, by
+//! `build.rs`, as part of validation) over the representative values of [`crate::domains`], and
+//! read per patient by `Query`. Imports the layers below it: vocabulary, patient, dataset types,
+//! evaluation, representative values.
 
-use crate::checker::*;
 use crate::dataset::Dataset;
+use crate::domains::{for_each_completion, Domains};
+use crate::logic::{eval, verdict_by, Check};
 use crate::patient::{Patient, Value};
 use crate::vocab::{Criterion, Field, FieldSet, Jurisdiction, List, Verdict};
 
@@ -24,20 +26,23 @@ use crate::vocab::{Criterion, Field, FieldSet, Jurisdiction, List, Verdict};
 //   different verdicts — are the fields the verdict still depends on once the known values are
 //   put in: the fields tested in the reduced diagram of that restricted function
 //   ([`Query::restrict`], [`Query::essential`]).
-// These are the very definitions the search computes: `possible_verdicts` collects the verdicts of
+// These are the very definitions the completion search computes (`crate::search`, behind the
+// feature `search`: the tests' oracle, not shipped): `possible_verdicts` collects the verdicts of
 // the completions, `check_exact` whether a criterion holds in all, none or some of them, and
 // `is_relevant` whether two completions differing in one field alone get different verdicts. (The
 // search stops a branch early only where every completion of it agrees: `tests/sweep.rs` checks
 // the criteria's early answers exhaustively, and a route decided before its earlier rules are
-// rests on the rule coverage `build.rs` proves.) The diagrams read the completions' verdicts off
+// rests on the rule coverage validation proves.) The diagrams read the completions' verdicts off
 // `verdict_by`, the same code `verdict` uses, so the answers are the same; `tests/diagrams.rs`
 // compares the two ways on every partial input made from several patients and on random ones.
 //
 // Known numbers that are not representative values (8 years, MRD 0.5 %) are placed on the
-// representative value they provably stand for ([`Diagrams::read`]); where none does (not a
-// number, or a number within the checker's 1e-9 tolerance of a threshold where that makes a
-// difference), `evaluate` searches with the number itself instead. Cost: built in about 0.1–0.4 ms natively (221 nodes, ~10 KB for
-// the current dataset); `evaluate` on a partial patient takes about a microsecond.
+// representative value they provably stand for ([`Diagrams::read`]); a value none stands for is
+// read as not given: a value outside the contract, such as NaN years (`tests/diagrams.rs` checks
+// the thresholds and their neighbours within the 1e-9 tolerance against the search). There is no
+// other way to answer: `evaluate` reads the diagrams only. Cost: built in about 0.1–0.4 ms
+// natively (221 nodes, ~10 KB for the current dataset); `evaluate` on a partial patient takes
+// about a microsecond.
 // ------------------------------------------------------------------------------------------------
 
 /// The `level` of a constant (terminal) node: below every field.
@@ -47,59 +52,103 @@ const ABSENT: u8 = u8::MAX;
 /// The most fields the diagrams handle (there are 17).
 const MAX_FIELDS: usize = 32;
 /// Bounds the work and memory of [`Diagrams::build`] for any dataset: past this many entries in
-/// one of its tables the diagrams are not built and [`evaluate`] searches instead. The current
+/// one of its tables the diagrams are not built, and the dataset fails validation. The current
 /// dataset needs at most 221 (its nodes).
 const MAX_ENTRIES: usize = 4096;
 
 /// A node: a test of the field at `level`, with one child per representative value of the
-/// field, or (at level [`TERMINAL`]) a constant `value`.
+/// field, or (at level `TERMINAL`) a constant `value`.
+///
+/// Its fields, like those of [`Diagrams`], are public only for the code `build.rs` writes.
 #[derive(Clone, Copy, Debug)]
 pub struct Node {
-    pub(crate) level: u8,
+    #[doc(hidden)]
+    pub level: u8,
     /// A constant's value: a truth value (0, 1) in a criterion's diagram, a [`Verdict`] in the
     /// verdict's, the index of a representative value in the jurisdiction's.
-    pub(crate) value: u8,
+    #[doc(hidden)]
+    pub value: u8,
     /// Index of the node's first child in [`Diagrams::kids`].
-    pub(crate) first: u32,
+    #[doc(hidden)]
+    pub first: u32,
 }
 
 /// The dataset's verdict and criteria as reduced ordered decision diagrams over the
-/// representative values. See the comment above for how [`evaluate`] reads them, and why exactly.
+/// representative values. See the comment above for how `evaluate` reads them, and why exactly.
 #[derive(Clone, Debug)]
 pub struct Diagrams {
+    /// The representative values the diagrams are over.
+    #[doc(hidden)]
+    pub domains: Domains,
     /// The fields from the top of the diagrams down: `monotherapy` (always known: absent means
     /// `true`), then the form's order. A form filled from the top thus leaves the known fields
     /// above the unknown ones, and the diagram below the deepest known field is used as it is.
-    pub(crate) order: List<Field>,
+    #[doc(hidden)]
+    pub order: List<Field>,
     /// The number of representative values of the field at each level.
-    pub(crate) width: List<u8>,
+    #[doc(hidden)]
+    pub width: List<u8>,
     /// Every node of every diagram, children before parents; the diagrams share their parts.
-    pub(crate) nodes: List<Node>,
-    pub(crate) kids: List<u32>,
+    #[doc(hidden)]
+    pub nodes: List<Node>,
+    #[doc(hidden)]
+    pub kids: List<u32>,
     /// Per node: the fields its function depends on (those tested below it).
-    pub(crate) support: List<FieldSet>,
+    #[doc(hidden)]
+    pub support: List<FieldSet>,
     /// Per node: the values its function takes, one bit per constant value.
-    pub(crate) image: List<u32>,
+    #[doc(hidden)]
+    pub image: List<u32>,
     /// The verdict of a complete patient.
-    pub(crate) verdict: u32,
+    #[doc(hidden)]
+    pub verdict: u32,
     /// On some indication (any indication's criteria all met).
-    pub(crate) on_label: u32,
+    #[doc(hidden)]
+    pub on_label: u32,
     /// Per indication of the dataset (in its order): its criteria all met; and each criterion.
-    pub(crate) indications: List<u32>,
-    pub(crate) criteria: List<List<u32>>,
-    /// The fields each criterion of each indication reads ([`CriterionCheck::fields`]).
-    pub(crate) fields: List<List<FieldSet>>,
+    #[doc(hidden)]
+    pub indications: List<u32>,
+    #[doc(hidden)]
+    pub criteria: List<List<u32>>,
+    /// The fields each criterion of each indication reads
+    /// ([`CriterionCheck::fields`](crate::assessment::CriterionCheck::fields)).
+    #[doc(hidden)]
+    pub fields: List<List<FieldSet>>,
     /// Per field (by `Field as usize`): the distinct elementary criteria (no all-of / any-of) of
     /// indications and rules that read it, to place a given number that is not a representative
-    /// value ([`Diagrams::read`]).
-    pub(crate) atoms: List<List<Criterion>>,
+    /// value (`Diagrams::read`).
+    #[doc(hidden)]
+    pub atoms: List<List<Criterion>>,
     /// Per field whose elementary criteria read no other field (at most 64 of them): the
     /// answers of those criteria on each representative value, one bit each. A shortcut of
-    /// [`Diagrams::stands_for`] for ages, MRD and counts.
-    pub(crate) answers: List<Option<List<u64>>>,
+    /// `Diagrams::stands_for` for ages, MRD and counts.
+    #[doc(hidden)]
+    pub answers: List<Option<List<u64>>>,
 }
 
 impl Diagrams {
+    /// The decision diagrams of `d`, over its representative values ([`Domains::of`]); well under
+    /// a millisecond natively. An error names why they cannot be built: then the dataset fails
+    /// validation (`crate::validate`), so every dataset the widget compiles in has them.
+    pub fn of(d: &Dataset) -> Result<Diagrams, String> {
+        let dom = Domains::of(d);
+        for f in Field::ALL {
+            let n = dom.values(*f).len();
+            if n > usize::from(u8::MAX) {
+                return Err(format!(
+                    "the decision diagrams cannot be built: {f} has {n} representative values (distinct thresholds), at most {} are handled",
+                    u8::MAX
+                ));
+            }
+        }
+        Diagrams::build(d, &dom).ok_or_else(|| {
+            format!(
+                "the decision diagrams cannot be built: they need more than {MAX_ENTRIES} entries in one of their tables, \
+                 or a criterion stays undecided with every field it reads known"
+            )
+        })
+    }
+
     /// Builds the diagrams of `d` over the values of `dom`. Bottom-up with the classic
     /// operations: an elementary criterion by [`eval`] on each combination of the (at most three)
     /// fields it reads; all-of / any-of by "and" / "or" of their parts' diagrams; the verdict by
@@ -107,9 +156,9 @@ impl Diagrams {
     /// decided, and applying the contract's precedence ([`verdict_by`]) there. Every node is made
     /// by [`Builder::mk`], which keeps the diagrams reduced and shared.
     ///
-    /// `None` (then [`evaluate`] searches) if an elementary criterion stays undecided with all
-    /// the fields it names known (not with a valid dataset), or past [`MAX_ENTRIES`].
-    pub(crate) fn build(d: &Dataset, dom: &Domains) -> Option<Diagrams> {
+    /// `None` if an elementary criterion stays undecided with all the fields it names known (not
+    /// with a valid dataset), or past [`MAX_ENTRIES`].
+    fn build(d: &Dataset, dom: &Domains) -> Option<Diagrams> {
         let mut order = vec![Field::Monotherapy];
         order.extend(Field::ALL.iter().copied().filter(|f| *f != Field::Monotherapy));
         if order.len() > MAX_FIELDS {
@@ -206,6 +255,7 @@ impl Diagrams {
             }
         }
         Some(Diagrams {
+            domains: dom.clone(),
             order: order.into(),
             width: width.into(),
             nodes: nodes.into(),
@@ -222,6 +272,16 @@ impl Diagrams {
         })
     }
 
+    /// The representative values the diagrams are over.
+    pub fn domains(&self) -> &Domains {
+        &self.domains
+    }
+
+    /// The number of indications the diagrams were built for (those of their dataset).
+    pub fn indication_count(&self) -> usize {
+        self.indications.len()
+    }
+
     /// The number of nodes of all the diagrams together.
     pub fn node_count(&self) -> usize {
         self.nodes.len()
@@ -231,16 +291,25 @@ impl Diagrams {
         self.kids[self.nodes[n as usize].first as usize + usize::from(i)]
     }
 
+    /// The diagrams restricted to the known values of `p`: what [`Query`] answers about its
+    /// completions.
+    pub(crate) fn query(&self, p: &Patient) -> Query<'_> {
+        Query::new(self, self.read(p))
+    }
+
     /// The known fields of `p` as the diagrams read them. A given value that is one of the
     /// representative values is read as itself. Any other number (8 years, MRD 0.5 %) is read
     /// as a representative value it provably stands for: every elementary criterion that reads
     /// the field gives the same answer with either value, whatever the other fields it reads
     /// (known ones as given, unknown ones each representative value). Then every criterion, and
-    /// the verdict, is the same in every completion with either value. `None` where no
-    /// representative value passes (not a number, or within the 1e-9 tolerance of a threshold
-    /// where that makes a difference): [`evaluate`] then searches with the number itself.
-    pub(crate) fn read(&self, dom: &Domains, p: &Patient) -> Option<Known> {
-        let mut known = Known { class: [ABSENT; MAX_FIELDS], deepest: 0 };
+    /// the verdict, is the same in every completion with either value.
+    ///
+    /// Every value the strict reading accepts (`crate::patient::parse_value`) is placed so:
+    /// [`Diagrams::of`] proves it for the dataset, or fails. A value outside the contract that no
+    /// representative value stands for (NaN, a negative age) is read as not given.
+    pub(crate) fn read(&self, p: &Patient) -> Known {
+        let dom = &self.domains;
+        let mut known = Known { class: [ABSENT; MAX_FIELDS], deepest: 0, unread: FieldSet::default() };
         // `p` with the values already placed replaced by their representative value.
         let mut placed: Option<Patient> = None;
         for (level, field) in self.order.iter().copied().enumerate() {
@@ -252,30 +321,34 @@ impl Diagrams {
             };
             let reps = dom.values(field);
             let class = match reps.iter().position(|r| *r == value) {
-                Some(c) => c,
+                Some(c) => Some(c),
                 None => match &self.answers[field as usize] {
                     // Criteria reading this field alone: compare their answers directly.
-                    Some(table) => {
-                        let mine = answers(&self.atoms[field as usize], field, value)?;
-                        table.iter().position(|a| *a == mine)?
-                    }
+                    Some(table) => answers(&self.atoms[field as usize], field, value)
+                        .and_then(|mine| table.iter().position(|a| *a == mine)),
                     None => {
                         let q = placed.get_or_insert_with(|| p.clone());
-                        let c = (0..reps.len()).find(|c| self.stands_for(dom, q, field, value, reps[*c]))?;
-                        q.set(field, Some(reps[c]));
+                        let c = (0..reps.len()).find(|c| self.stands_for(q, field, value, reps[*c]));
+                        q.set(field, c.map(|c| reps[c]));
                         c
                     }
                 },
             };
-            known.class[level] = class as u8;
-            known.deepest = level as u8;
+            match class {
+                Some(class) => {
+                    known.class[level] = class as u8;
+                    known.deepest = level as u8;
+                }
+                None => known.unread = known.unread.union(FieldSet::of(&[field])),
+            }
         }
-        Some(known)
+        known
     }
 
     /// Whether `rep` may replace `value` in `field` of `q`: every elementary criterion reading
     /// `field` agrees on both, for every value of the other fields it reads that `q` leaves open.
-    fn stands_for(&self, dom: &Domains, q: &Patient, field: Field, value: Value, rep: Value) -> bool {
+    fn stands_for(&self, q: &Patient, field: Field, value: Value, rep: Value) -> bool {
+        let dom = &self.domains;
         self.atoms[field as usize].iter().all(|atom| {
             let open: Vec<Field> = atom.field_set().iter().filter(|f| *f != field && q.get(*f).is_none()).collect();
             let mut same = true;
@@ -504,11 +577,14 @@ pub(crate) struct Known {
     /// The deepest level with a known value (`monotherapy`, at level 0, is always known). Below
     /// it nothing is known, so every node there is already the patient's own function.
     deepest: u8,
+    /// The given fields read as not given: values outside the contract that no representative
+    /// value stands for ([`Diagrams::read`]).
+    unread: FieldSet,
 }
 
 /// The diagrams restricted to one patient's known values.
 pub(crate) struct Query<'a> {
-    pub(crate) dg: &'a Diagrams,
+    dg: &'a Diagrams,
     known: Known,
     /// [`Query::image`] of the nodes above `deepest` met so far (0: not yet), made when needed.
     images: Vec<u32>,
@@ -522,7 +598,7 @@ pub(crate) struct Query<'a> {
 }
 
 impl<'a> Query<'a> {
-    pub(crate) fn new(dg: &'a Diagrams, known: Known) -> Self {
+    fn new(dg: &'a Diagrams, known: Known) -> Self {
         Query {
             dg,
             known,
@@ -570,8 +646,29 @@ impl<'a> Query<'a> {
         self.images[n as usize]
     }
 
+    /// Indication `i` of the dataset: its criteria all met in every completion, in none, or in
+    /// some only.
+    pub(crate) fn indication(&mut self, i: usize) -> Check {
+        self.check(self.dg.indications[i])
+    }
+
+    /// Criterion `k` of indication `i`, likewise.
+    pub(crate) fn criterion(&mut self, i: usize, k: usize) -> Check {
+        self.check(self.dg.criteria[i][k])
+    }
+
+    /// "On some indication", likewise.
+    pub(crate) fn on_label(&mut self) -> Check {
+        self.check(self.dg.on_label)
+    }
+
+    /// The fields criterion `k` of indication `i` reads.
+    pub(crate) fn fields(&self, i: usize, k: usize) -> FieldSet {
+        self.dg.fields[i][k]
+    }
+
     /// Met / not met / unknown from a truth-valued diagram.
-    pub(crate) fn check(&mut self, n: u32) -> Check {
+    fn check(&mut self, n: u32) -> Check {
         match self.image(n) {
             0b10 => Check::Met,
             0b01 => Check::NotMet,
@@ -639,6 +736,12 @@ impl<'a> Query<'a> {
         for i in 0..usize::from(dg.width[usize::from(level)]) {
             self.essential(self.fresh_kids[first as usize + i], seen, out);
         }
+    }
+
+    /// The given fields the query reads as not given ([`Diagrams::read`]): none for a patient the
+    /// strict reading accepted.
+    pub(crate) fn unread(&self) -> FieldSet {
+        self.known.unread
     }
 
     /// The one verdict every completion gets, if they agree.
