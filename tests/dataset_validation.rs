@@ -245,3 +245,29 @@ fn unknown_keys_are_parse_errors() {
     let text = replace_once(&real_text(), "format = 2\n", "format = 2\nauthor = \"someone\"\n");
     assert_fails(&text, &["parse:", "author"]);
 }
+
+/// The decision diagrams are part of validation: a dataset whose diagrams cannot be built fails
+/// (it was a build warning, and `evaluate` searched instead). Here a note's condition cuts the
+/// prior therapy lines into 301 intervals, more than the diagrams' 255 values per field.
+#[test]
+fn diagrams_that_cannot_be_built_fail_validation() {
+    let many: Vec<String> = (1..=300).map(|n| format!("{{ prior-therapy-lines-at-least = {n} }}")).collect();
+    let id = "id = \"denmark-consolidation-recommended\"\n";
+    let text = replace_once(&real_text(), id, &format!("{id}when = [{{ any-of = [{}] }}]\n", many.join(", ")));
+    assert_fails(&text, &["the decision diagrams cannot be built", "priorTherapyLines has 301 representative values"]);
+}
+
+/// The diagrams must read every number the strict reading accepts as a representative value
+/// that answers every criterion alike. Two thresholds closer together than the 1e-9 tolerance
+/// break that: the Norwegian rule "from 12 months" next to "under 1 year" leaves the ages from
+/// 1 - 1e-9 to 1 - 1e-9/12 answering like no representative value (and on no rule: the rule
+/// coverage, proved on the representative values, cannot see it).
+#[test]
+fn numbers_the_diagrams_cannot_read_fail_validation() {
+    let text = replace_once(
+        &real_text(),
+        "when = [{ age-at-least-years = 1 }]\nverdict = \"pending\"\nbasis = \"id2021-036\"",
+        "when = [{ age-at-least-months = 12 }]\nverdict = \"pending\"\nbasis = \"id2021-036\"",
+    );
+    assert_fails(&text, &["the decision diagrams cannot read ageYears = 0.999999999", "thresholds closer together"]);
+}

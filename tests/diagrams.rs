@@ -9,6 +9,9 @@
 //! - a fixed-seed sample of random partial inputs whose numbers are thresholds, just around them,
 //!   far from them, and not numbers at all (NaN years, which no representative value stands for:
 //!   `evaluate` reads it as not given, so it must give the search's answer without it);
+//! - every number where one of the dataset's criteria changes its answer, and the doubles either
+//!   side (the numbers `Diagrams::read` must place most carefully; `Diagrams::of` proves it
+//!   places every number the strict reading accepts, and fails the build otherwise);
 //! - `alternatives`, which also reads the diagrams.
 //!
 //! About 20 s of CPU in the test profile (nearly all in the search), spread over the cores;
@@ -20,11 +23,11 @@ use std::time::Instant;
 
 use blincyto_checker::data::{dataset, diagrams, domains};
 use blincyto_checker::patient::Value;
+use blincyto_checker::vocab::Field;
+use blincyto_checker::Patient;
 use blincyto_model::diagrams::Diagrams;
 use blincyto_model::domains::Domains;
 use blincyto_model::{assessment, search};
-use blincyto_checker::vocab::Field;
-use blincyto_checker::Patient;
 
 use common::Rng;
 
@@ -228,4 +231,67 @@ fn alternatives_are_the_same() {
         }
         assert_eq!(assessment::alternatives(d, diagrams(), &p), search::alternatives(d, dom, &p), "{}", show(&p));
     }
+}
+
+/// Where a criterion's answer changes along the numbers, found exactly (bisection over the
+/// doubles, independently of the model's own proof), with the doubles either side.
+fn change_points(field: Field) -> Vec<f64> {
+    use blincyto_checker::vocab::Criterion;
+    fn walk(c: &Criterion, out: &mut Vec<Criterion>) {
+        match c {
+            Criterion::AllOf(v) | Criterion::AnyOf(v) => v.iter().for_each(|c| walk(c, out)),
+            atom => out.push(atom.clone()),
+        }
+    }
+    let d = dataset();
+    let mut atoms = Vec::new();
+    d.indications.iter().flat_map(|i| i.criteria.iter()).for_each(|c| walk(c, &mut atoms));
+    d.jurisdictions.iter().flat_map(|j| j.rules.iter()).flat_map(|r| r.when.iter()).for_each(|c| walk(c, &mut atoms));
+    atoms.retain(|a| a.field_set() == blincyto_checker::vocab::FieldSet::of(&[field]));
+    let answer = |a: &Criterion, x: f64| blincyto_model::logic::eval(a, &Patient::default().with(field, Value::Number(x)));
+    let (lo, hi) = blincyto_model::patient::accepted_range(field).unwrap();
+    let mut points = Vec::new();
+    for a in &atoms {
+        if answer(a, lo) == answer(a, hi) {
+            continue;
+        }
+        // Non-negative doubles are ordered as their bits.
+        let (mut low, mut up) = (lo.to_bits(), hi.to_bits());
+        while up - low > 1 {
+            let mid = low + (up - low) / 2;
+            if answer(a, f64::from_bits(mid)) == answer(a, hi) {
+                up = mid;
+            } else {
+                low = mid;
+            }
+        }
+        points.extend([f64::from_bits(up - 1), f64::from_bits(up), f64::from_bits(up + 1)]);
+    }
+    assert!(!points.is_empty(), "no criterion reads {field}");
+    points
+}
+
+/// Every number where some criterion changes its answer, and the doubles either side: the
+/// numbers `Diagrams::read` must place most carefully (the model proves it places them when it
+/// builds the diagrams; here the search confirms it, on random partial patients).
+#[test]
+fn numbers_at_every_change_point_give_the_same_assessment() {
+    let dom = domains();
+    let mut rng = Rng::new(0xD1A6_0004);
+    let mut failures = Vec::new();
+    for field in [Field::AgeYears, Field::MrdPercent] {
+        for x in change_points(field) {
+            for _ in 0..60 {
+                let mut p = Patient::default();
+                for f in answer_fields() {
+                    if rng.below(10) < 6 {
+                        p.set(f, Some(rng.pick(dom.values(f))));
+                    }
+                }
+                p.set(field, Some(Value::Number(x)));
+                same(&p, &mut failures);
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

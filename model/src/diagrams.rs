@@ -7,7 +7,7 @@
 use crate::dataset::Dataset;
 use crate::domains::{for_each_completion, Domains};
 use crate::logic::{eval, verdict_by, Check};
-use crate::patient::{Patient, Value};
+use crate::patient::{accepted_range, Patient, Value};
 use crate::vocab::{Criterion, Field, FieldSet, Jurisdiction, List, Verdict};
 
 // ------------------------------------------------------------------------------------------------
@@ -37,10 +37,14 @@ use crate::vocab::{Criterion, Field, FieldSet, Jurisdiction, List, Verdict};
 // compares the two ways on every partial input made from several patients and on random ones.
 //
 // Known numbers that are not representative values (8 years, MRD 0.5 %) are placed on the
-// representative value they provably stand for ([`Diagrams::read`]); a value none stands for is
-// read as not given: a value outside the contract, such as NaN years (`tests/diagrams.rs` checks
-// the thresholds and their neighbours within the 1e-9 tolerance against the search). There is no
-// other way to answer: `evaluate` reads the diagrams only. Cost: built in about 0.1–0.4 ms
+// representative value they provably stand for ([`Diagrams::read`]). That every number the strict
+// reading accepts has one is proved when the diagrams are built ([`Diagrams::prove_reading`]): a
+// dataset where it fails (two thresholds closer together than the 1e-9 tolerance, so that some
+// numbers between them answer like no representative value) fails validation, and the build. So
+// `evaluate` reads the diagrams only, and has no search to fall back on; a value outside the
+// contract that no representative value stands for (NaN years) is read as not given.
+// `tests/diagrams.rs` compares the diagrams with the search at every point where a criterion's
+// answer changes, one double either side, and within the tolerance of every threshold. Cost: built in about 0.1–0.4 ms
 // natively (221 nodes, ~10 KB for the current dataset); `evaluate` on a partial patient takes
 // about a microsecond.
 // ------------------------------------------------------------------------------------------------
@@ -127,9 +131,11 @@ pub struct Diagrams {
 }
 
 impl Diagrams {
-    /// The decision diagrams of `d`, over its representative values ([`Domains::of`]); well under
-    /// a millisecond natively. An error names why they cannot be built: then the dataset fails
-    /// validation (`crate::validate`), so every dataset the widget compiles in has them.
+    /// The decision diagrams of `d`, over its representative values ([`Domains::of`]), with the
+    /// proof that they read every value the strict reading accepts exactly; a few milliseconds
+    /// natively. An error names why they cannot be built or the first value they cannot read:
+    /// then the dataset fails validation (`crate::validate`), so every dataset the widget
+    /// compiles in has them.
     pub fn of(d: &Dataset) -> Result<Diagrams, String> {
         let dom = Domains::of(d);
         for f in Field::ALL {
@@ -141,12 +147,14 @@ impl Diagrams {
                 ));
             }
         }
-        Diagrams::build(d, &dom).ok_or_else(|| {
+        let dg = Diagrams::build(d, &dom).ok_or_else(|| {
             format!(
                 "the decision diagrams cannot be built: they need more than {MAX_ENTRIES} entries in one of their tables, \
                  or a criterion stays undecided with every field it reads known"
             )
-        })
+        })?;
+        dg.prove_reading()?;
+        Ok(dg)
     }
 
     /// Builds the diagrams of `d` over the values of `dom`. Bottom-up with the classic
@@ -305,8 +313,9 @@ impl Diagrams {
     /// the verdict, is the same in every completion with either value.
     ///
     /// Every value the strict reading accepts (`crate::patient::parse_value`) is placed so:
-    /// [`Diagrams::of`] proves it for the dataset, or fails. A value outside the contract that no
-    /// representative value stands for (NaN, a negative age) is read as not given.
+    /// [`Diagrams::of`] proves it for the dataset ([`Diagrams::prove_reading`]), or fails. A
+    /// value outside the contract that no representative value stands for (NaN years) is read
+    /// as not given.
     pub(crate) fn read(&self, p: &Patient) -> Known {
         let dom = &self.domains;
         let mut known = Known { class: [ABSENT; MAX_FIELDS], deepest: 0, unread: FieldSet::default() };
@@ -320,19 +329,15 @@ impl Diagrams {
                 None => continue,
             };
             let reps = dom.values(field);
-            let class = match reps.iter().position(|r| *r == value) {
-                Some(c) => Some(c),
-                None => match &self.answers[field as usize] {
-                    // Criteria reading this field alone: compare their answers directly.
-                    Some(table) => answers(&self.atoms[field as usize], field, value)
-                        .and_then(|mine| table.iter().position(|a| *a == mine)),
-                    None => {
-                        let q = placed.get_or_insert_with(|| p.clone());
-                        let c = (0..reps.len()).find(|c| self.stands_for(q, field, value, reps[*c]));
-                        q.set(field, c.map(|c| reps[c]));
-                        c
-                    }
-                },
+            let class = if self.answers[field as usize].is_some() || reps.contains(&value) {
+                self.place(p, field, value)
+            } else {
+                // Criteria reading other fields too: the values already placed stand as their
+                // representative value.
+                let q = placed.get_or_insert_with(|| p.clone());
+                let c = self.place(q, field, value);
+                q.set(field, c.map(|c| reps[c]));
+                c
             };
             match class {
                 Some(class) => {
@@ -343,6 +348,81 @@ impl Diagrams {
             }
         }
         known
+    }
+
+    /// The index of the representative value of `field` that stands for `value` in `q`: the
+    /// value itself if it is one; else, for a field whose criteria read it alone, the one they
+    /// all answer alike ([`Diagrams::answers`]); else the first that [`Diagrams::stands_for`]
+    /// `value` whatever the fields `q` leaves open. `None` if none does.
+    fn place(&self, q: &Patient, field: Field, value: Value) -> Option<usize> {
+        let reps = self.domains.values(field);
+        if let Some(c) = reps.iter().position(|r| *r == value) {
+            return Some(c);
+        }
+        match &self.answers[field as usize] {
+            Some(table) => {
+                let mine = answers(&self.atoms[field as usize], field, value)?;
+                table.iter().position(|a| *a == mine)
+            }
+            None => (0..reps.len()).find(|c| self.stands_for(q, field, value, reps[*c])),
+        }
+    }
+
+    /// Proves that [`Diagrams::read`] places every value the strict reading accepts
+    /// ([`accepted_range`]): the error names the first one it cannot place. Enumerated and
+    /// flag fields need nothing (each of their values is a representative value); counts are
+    /// tried one by one (at most 1001 each); numbers where it matters:
+    ///
+    /// - a number field's criteria read it alone (else this fails: the proof needs it), so a
+    ///   number is placed iff its answers to them are those of a representative value;
+    /// - each of those criteria compares the number, scaled by a positive constant, with a
+    ///   constant (`age-at-least-*`, `age-under-years`, `mrd-at-least-percent`, tolerance
+    ///   included), so along the numbers its answer changes at most once, at a point found
+    ///   exactly by bisection over the doubles;
+    /// - between two consecutive such points (and the range's ends) every answer is constant, so
+    ///   trying the range's ends and each point tries every answer a valid number can give.
+    ///
+    /// A criterion reading a count and other fields (`complete-remission` reads the relapse
+    /// number, the status and remission) is tried with those fields open, all their values: the
+    /// representative value found then stands for the count in every patient, so `read` finds
+    /// one too — provided those other fields are enumerated ones, whose given values are all
+    /// representative; a criterion reading two numeric fields fails the proof.
+    fn prove_reading(&self) -> Result<(), String> {
+        for field in Field::ALL.iter().copied() {
+            let Some((lo, hi)) = accepted_range(field) else { continue };
+            let atoms = &self.atoms[field as usize];
+            for atom in atoms.iter() {
+                let numeric = atom.field_set().iter().filter(|f| accepted_range(*f).is_some()).count();
+                if numeric > 1 {
+                    return Err(format!(
+                        "the decision diagrams cannot prove they read every {field} exactly: {atom:?} reads several numeric fields"
+                    ));
+                }
+            }
+            let fresh = Patient::default();
+            let values: Vec<Value> = match self.domains.values(field).first() {
+                Some(Value::Count(_)) => (lo as u32..=hi as u32).map(Value::Count).collect(),
+                Some(Value::Number(_)) if self.answers[field as usize].is_some() => {
+                    number_points(atoms, field, lo, hi).into_iter().map(Value::Number).collect()
+                }
+                _ => {
+                    return Err(format!(
+                        "the decision diagrams cannot prove they read every {field} exactly: its criteria read other fields too"
+                    ))
+                }
+            };
+            if let Some(v) = values.iter().find(|v| self.place(&fresh, field, **v).is_none()) {
+                let shown = match v {
+                    Value::Number(x) => format!("{x:?}"),
+                    other => other.to_contract_string(),
+                };
+                return Err(format!(
+                    "the decision diagrams cannot read {field} = {shown}: no representative value gives the same answer to every \
+                     criterion that reads {field} (thresholds closer together than the 1e-9 tolerance?)"
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Whether `rep` may replace `value` in `field` of `q`: every elementary criterion reading
@@ -358,6 +438,49 @@ impl Diagrams {
             same
         })
     }
+}
+
+/// The numbers of `[lo, hi]` where the answer of some criterion of `atoms` (each reading `field`
+/// alone, each changing its answer at most once along the numbers) may change, with `lo` and
+/// `hi`: the smallest number at which each criterion gives its answer at `hi`, if that differs
+/// from its answer at `lo`, found by bisection over the doubles in order.
+fn number_points(atoms: &[Criterion], field: Field, lo: f64, hi: f64) -> Vec<f64> {
+    // The doubles in order as unsigned integers, and back.
+    fn key(x: f64) -> u64 {
+        let b = x.to_bits();
+        if b >> 63 == 1 {
+            !b
+        } else {
+            b | 1 << 63
+        }
+    }
+    fn double(k: u64) -> f64 {
+        f64::from_bits(if k >> 63 == 1 { k & !(1 << 63) } else { !k })
+    }
+    let mut points = vec![lo, hi];
+    for atom in atoms {
+        let answer = |x: f64| {
+            let mut p = Patient::default();
+            p.set(field, Some(Value::Number(x)));
+            eval(atom, &p)
+        };
+        let high = answer(hi);
+        if answer(lo) == high {
+            continue;
+        }
+        // answer(double(low)) differs from `high`, answer(double(up)) is `high`.
+        let (mut low, mut up) = (key(lo), key(hi));
+        while up - low > 1 {
+            let mid = low + (up - low) / 2;
+            if answer(double(mid)) == high {
+                up = mid;
+            } else {
+                low = mid;
+            }
+        }
+        points.push(double(up));
+    }
+    points
 }
 
 /// The answers of `atoms`, each reading `field` alone, on `value`: one bit each.
@@ -756,5 +879,69 @@ impl<'a> Query<'a> {
         let mut fields = FieldSet::default();
         self.essential(r, &mut Vec::new(), &mut fields);
         fields.iter().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The criteria that read a number, around and far from their thresholds.
+    fn number_criteria() -> Vec<(Field, Criterion)> {
+        let mut out = Vec::new();
+        for t in [0, 1, 12, 18, 120] {
+            out.push((Field::AgeYears, Criterion::AgeAtLeastMonths(t)));
+            out.push((Field::AgeYears, Criterion::AgeAtLeastYears(t)));
+            out.push((Field::AgeYears, Criterion::AgeUnderYears(t)));
+        }
+        for t in [0.0, 0.01, 0.1, 1.0, 100.0] {
+            out.push((Field::MrdPercent, Criterion::MrdAtLeastPercent(t)));
+        }
+        out
+    }
+
+    fn answer(field: Field, c: &Criterion, x: f64) -> Tri {
+        let mut p = Patient::default();
+        p.set(field, Some(Value::Number(x)));
+        eval(c, &p)
+    }
+
+    type Tri = crate::logic::Tri;
+
+    /// [`Diagrams::prove_reading`] rests on this: along the numbers, a criterion that reads one
+    /// changes its answer at most once.
+    #[test]
+    fn number_criteria_change_their_answer_at_most_once() {
+        let mut xs: Vec<f64> = (0..=24_000).map(|i| f64::from(i) / 200.0).collect();
+        for t in [0.0, 1.0 / 12.0, 1.0, 18.0, 0.01, 0.1, 100.0, 120.0] {
+            for d in [0.0, 1e-12, 5e-11, 8e-11, 9e-11, 5e-10, 1e-9, 1.1e-9, 2e-9, 1e-6] {
+                xs.extend([t - d, t + d]);
+            }
+        }
+        xs.retain(|x| (0.0..=120.0).contains(x));
+        xs.sort_by(f64::total_cmp);
+        for (field, c) in number_criteria() {
+            let changes = xs.windows(2).filter(|w| answer(field, &c, w[0]) != answer(field, &c, w[1])).count();
+            assert!(changes <= 1, "{c:?} changes its answer {changes} times");
+        }
+    }
+
+    /// The change point is exact: the criterion answers as at the top of the range there, and as
+    /// at the bottom one double below.
+    #[test]
+    fn number_points_are_the_exact_change_points() {
+        for (field, c) in number_criteria() {
+            let (lo, hi) = accepted_range(field).unwrap();
+            let points = number_points(core::slice::from_ref(&c), field, lo, hi);
+            let (low, high) = (answer(field, &c, lo), answer(field, &c, hi));
+            if low == high {
+                assert_eq!(points, [lo, hi], "{c:?}");
+                continue;
+            }
+            let x = points[2];
+            let below = f64::from_bits(x.to_bits() - 1);
+            assert_eq!(answer(field, &c, x), high, "{c:?} at {x:?}");
+            assert_eq!(answer(field, &c, below), low, "{c:?} at {below:?}");
+        }
     }
 }
