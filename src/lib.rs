@@ -4,7 +4,9 @@
 //! tested natively. Its modules this crate uses are re-exported here: [`vocab`] (the contract's
 //! fields, values, verdicts, the criteria vocabulary), [`patient`] (strict reading of untrusted
 //! input), [`dataset`] (the dataset's types) and [`assessment`] (the answer, read off the decision
-//! diagrams `build.rs` built). This crate adds, still pure and tested natively:
+//! diagrams `build.rs` built; the completion search the diagrams are tested against is the
+//! model's feature `search`, which only this crate's tests enable). This crate adds, still pure
+//! and tested natively:
 //! - [`data`]: the dataset and its decision diagrams, compiled in by `build.rs`;
 //! - [`i18n`]: one string table per language; [`summary`]: the plain-text record summary;
 //! - [`json`]: the result as JSON text, for the JS API and the element's event.
