@@ -2,8 +2,8 @@
 //! fields, each indication and criterion met / not met / unknown, the rules, recommendations,
 //! notes, definitions and sources behind it — and the [`alternatives`] to a decided verdict.
 //!
-//! The top of the model: it reads the decision diagrams ([`Diagrams`]) and imports every layer
-//! below it, and none imports it.
+//! The top of the shipped model: it reads the decision diagrams ([`Diagrams`]) and the layers
+//! below them; only the tests' completion search (`crate::search`) builds on it.
 
 use serde::Serialize;
 

@@ -105,7 +105,6 @@ impl Domains {
     }
 }
 
-
 /// Calls `visit` with every completion of `p` over `fields` (representative values only).
 pub fn for_each_completion(dom: &Domains, p: &Patient, fields: &[Field], visit: &mut dyn FnMut(&Patient)) {
     match fields.split_first() {
