@@ -1,51 +1,43 @@
-//! Reads `data/blincyto.toml`, validates it and writes it out as Rust (`$OUT_DIR/dataset.rs`).
+//! Reads `data/blincyto.toml`, validates it with the model (`blincyto_model::validate`, which
+//! also builds the decision diagrams) and writes it out as Rust: `$OUT_DIR/dataset.rs` (the
+//! dataset) and `$OUT_DIR/diagrams.rs` (its decision diagrams over its representative values),
+//! the static values `src/data.rs` includes.
 //!
-//! A bad dataset fails the build here, with messages that name the entry. The browser bundle
-//! never parses TOML: it gets the dataset as static Rust values.
-#![allow(dead_code)]
+//! A bad dataset fails the build here, with messages that name the entry; so does one whose
+//! diagrams cannot be built. The browser bundle never parses TOML nor builds diagrams: it gets
+//! both as static Rust values. The `Code` impls below are the only code that knows how the
+//! model's values are spelled as Rust; they live here, not in the model, because the root crate
+//! is the one that includes what they write.
 
-#[path = "src/checker.rs"]
-mod checker;
-#[path = "src/dataset.rs"]
-mod dataset;
-#[path = "src/diagrams.rs"]
-mod diagrams;
-#[path = "src/patient.rs"]
-mod patient;
-#[path = "src/vocab.rs"]
-mod vocab;
-
-use dataset::*;
-use vocab::Criterion;
+use blincyto_model::dataset::{
+    Cite, Dataset, Definition, Indication, JurisdictionData, Note, Quote, Recommendation, Rule, Source, Text, FORMAT,
+};
+use blincyto_model::diagrams::{Diagrams, Node};
+use blincyto_model::domains::Domains;
+use blincyto_model::patient::Value;
+use blincyto_model::vocab::{
+    Cd19, Criterion, Diagnosis, DiseaseStatus, Field, FieldSet, IndicationId, Jurisdiction, Philadelphia,
+    RecommendationStatus, Verdict,
+};
 
 const DATASET: &str = "data/blincyto.toml";
 
 fn main() {
+    // The model's sources need no line here: cargo reruns a build script whose
+    // build-dependencies changed.
     println!("cargo:rerun-if-changed={DATASET}");
-    println!("cargo:rerun-if-changed=src/vocab.rs");
-    println!("cargo:rerun-if-changed=src/dataset.rs");
-    println!("cargo:rerun-if-changed=src/checker.rs");
-    println!("cargo:rerun-if-changed=src/diagrams.rs");
-    println!("cargo:rerun-if-changed=src/patient.rs");
     let text = std::fs::read_to_string(DATASET).unwrap_or_else(|e| fail(&[format!("cannot read {DATASET}: {e}")]));
     let data: Dataset = toml::from_str(&text).unwrap_or_else(|e| fail(&[e.to_string()]));
-    if let Err(errors) = validate(&data) {
-        fail(&errors);
-    }
+    let diagrams = blincyto_model::validate::validate(&data).unwrap_or_else(|errors| fail(&errors));
     if data.format != FORMAT {
         fail(&[format!("format = {}: the widget compiles in format {FORMAT} (older formats are read only by the change report)", data.format)]);
     }
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out.join("dataset.rs"), data.code()).expect("write dataset.rs");
     // The representative values and the decision diagrams, computed here once instead of in
-    // every browser at page load (`data::domains`; tests/diagrams.rs checks they are the ones
-    // `Domains::of` builds at run time).
-    let domains = checker::Domains::of(&data);
-    if domains.diagrams().is_none() {
-        // Not an error: evaluate() then searches the completions (same answers, much slower).
-        println!("cargo:warning=the decision diagrams of {DATASET} were not built (beyond the builder's bounds); evaluate() will search instead");
-    }
-    std::fs::write(out.join("domains.rs"), domains.code()).expect("write domains.rs");
+    // every browser at page load (`data::diagrams`; tests/diagrams.rs checks they are the ones
+    // `Diagrams::of` builds at run time).
+    std::fs::write(out.join("diagrams.rs"), diagrams.code()).expect("write diagrams.rs");
 }
 
 fn fail(errors: &[String]) -> ! {
@@ -108,31 +100,21 @@ impl<T: Code + Clone> Code for std::borrow::Cow<'static, [T]> {
 }
 
 macro_rules! code_enum {
-    ($($t:ty),+) => {$(
+    ($($t:ident),+) => {$(
         impl Code for $t {
             fn code(&self) -> String {
-                self.rust_path()
+                format!("::blincyto_model::vocab::{}::{self:?}", stringify!($t))
             }
         }
     )+};
 }
-code_enum!(
-    vocab::Field,
-    vocab::Jurisdiction,
-    vocab::Diagnosis,
-    vocab::Cd19,
-    vocab::Philadelphia,
-    vocab::DiseaseStatus,
-    vocab::Verdict,
-    vocab::IndicationId,
-    vocab::RecommendationStatus
-);
+code_enum!(Field, Jurisdiction, Diagnosis, Cd19, Philadelphia, DiseaseStatus, Verdict, IndicationId, RecommendationStatus);
 
 macro_rules! code_struct {
     ($($t:ident { $($f:ident),+ $(,)? })+) => {$(
         impl Code for $t {
             fn code(&self) -> String {
-                let mut s = format!("crate::dataset::{} {{", stringify!($t));
+                let mut s = format!("::blincyto_model::dataset::{} {{", stringify!($t));
                 $( s += &format!(" {}: {},", stringify!($f), self.$f.code()); )+
                 s + " }"
             }
@@ -153,15 +135,15 @@ code_struct!(
     Definition { id, fields, hint, text, cite }
 );
 
-impl Code for vocab::FieldSet {
+impl Code for FieldSet {
     fn code(&self) -> String {
-        format!("crate::vocab::FieldSet::from_bits({}u32)", self.bits())
+        format!("::blincyto_model::vocab::FieldSet::from_bits({}u32)", self.bits())
     }
 }
 
-impl Code for patient::Value {
+impl Code for Value {
     fn code(&self) -> String {
-        use patient::Value::*;
+        use Value::*;
         let (name, arg) = match self {
             Jurisdiction(v) => ("Jurisdiction", v.code()),
             Diagnosis(v) => ("Diagnosis", v.code()),
@@ -172,19 +154,20 @@ impl Code for patient::Value {
             Count(v) => ("Count", v.code()),
             Flag(v) => ("Flag", v.code()),
         };
-        format!("crate::patient::Value::{name}({arg})")
+        format!("::blincyto_model::patient::Value::{name}({arg})")
     }
 }
 
-impl Code for diagrams::Node {
+impl Code for Node {
     fn code(&self) -> String {
-        format!("crate::diagrams::Node {{ level: {}, value: {}, first: {} }}", self.level.code(), self.value.code(), self.first.code())
+        format!("::blincyto_model::diagrams::Node {{ level: {}, value: {}, first: {} }}", self.level.code(), self.value.code(), self.first.code())
     }
 }
 
-impl Code for diagrams::Diagrams {
+impl Code for Diagrams {
     fn code(&self) -> String {
-        let mut s = String::from("crate::diagrams::Diagrams {");
+        let mut s = String::from("::blincyto_model::diagrams::Diagrams {");
+        s += &format!(" domains: {},", self.domains.code());
         s += &format!(" order: {},", self.order.code());
         s += &format!(" width: {},", self.width.code());
         s += &format!(" nodes: {},", self.nodes.code());
@@ -202,9 +185,9 @@ impl Code for diagrams::Diagrams {
     }
 }
 
-impl Code for checker::Domains {
+impl Code for Domains {
     fn code(&self) -> String {
-        format!("crate::checker::Domains {{ values: {}, diagrams: {} }}", self.values.code(), self.diagrams.code())
+        format!("::blincyto_model::domains::Domains {{ values: {} }}", self.values.code())
     }
 }
 
@@ -233,6 +216,6 @@ impl Code for Criterion {
             AllOf(v) => ("AllOf", v.code()),
             AnyOf(v) => ("AnyOf", v.code()),
         };
-        format!("crate::vocab::Criterion::{name}({arg})")
+        format!("::blincyto_model::vocab::Criterion::{name}({arg})")
     }
 }

@@ -6,10 +6,11 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use blincyto_checker::checker::{self, for_each_completion};
 use blincyto_checker::data::{dataset, domains};
 use blincyto_checker::patient::{Patient, Value};
 use blincyto_checker::vocab::{Cd19, Diagnosis, DiseaseStatus, Field, Jurisdiction, Philadelphia};
+use blincyto_model::domains::for_each_completion;
+use blincyto_model::search;
 
 fn examples() -> Vec<Patient> {
     let child = Patient {
@@ -81,7 +82,7 @@ fn main() {
     let start = Instant::now();
     for_each_completion(dom, &Patient::default(), &fields, &mut |p| {
         count += 1;
-        black_box(checker::possible_verdicts(d, dom, p, 2));
+        black_box(search::possible_verdicts(d, dom, p, 2));
     });
     let secs = start.elapsed().as_secs_f64();
     println!("complete_space_inputs {count} inputs");

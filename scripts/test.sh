@@ -29,7 +29,7 @@ skip() { echo "test: SKIPPED: $*"; exit 77; }
 
 # 1. The pure core, natively: checker, dataset validation, contract examples, sweeps.
 stage_native() {
-  cargo test
+  cargo test --workspace
 }
 
 # 2. The release build portals get: dist/blincyto-checker.js + the wasm core (wasm-opt -Oz).

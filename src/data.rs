@@ -2,8 +2,9 @@
 //! it out as Rust, with the representative values and decision diagrams computed from it, so
 //! nothing is parsed or built at run time.
 
-use crate::checker::Domains;
-use crate::dataset::Dataset;
+use blincyto_model::dataset::Dataset;
+use blincyto_model::diagrams::Diagrams;
+use blincyto_model::domains::Domains;
 
 /// The dataset: static data, no start-up work.
 pub fn dataset() -> &'static Dataset {
@@ -11,9 +12,15 @@ pub fn dataset() -> &'static Dataset {
     &DATASET
 }
 
-/// The representative values of each field under the dataset's thresholds, and the dataset's
-/// decision diagrams: computed by `build.rs` ([`Domains::of`]), static data here.
+/// The dataset's decision diagrams over its representative values: computed by `build.rs`
+/// ([`Diagrams::of`]), static data here.
+pub fn diagrams() -> &'static Diagrams {
+    static DIAGRAMS: Diagrams = include!(concat!(env!("OUT_DIR"), "/diagrams.rs"));
+    &DIAGRAMS
+}
+
+/// The representative values of each field under the dataset's thresholds (those of
+/// [`diagrams`]).
 pub fn domains() -> &'static Domains {
-    static DOMAINS: Domains = include!(concat!(env!("OUT_DIR"), "/domains.rs"));
-    &DOMAINS
+    diagrams().domains()
 }

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback, Renderer};
 
-use crate::checker::Assessment;
+use crate::assessment::Assessment;
 use crate::components::{App, AppProps, CSS};
 use crate::i18n::{parse_jurisdiction, parse_lang, strings};
 use crate::vocab::{Jurisdiction, Lang};

@@ -7,7 +7,7 @@
 //! clause "if MRD were ≥ 0,1 %") are functions in the table, written per language from the typed
 //! vocabulary. Pure: no web dependency, tested natively.
 
-use crate::checker::Check;
+use crate::assessment::Check;
 use crate::patient::{parse_decimal, Value, MAX_COUNT};
 use crate::vocab::{Criterion, Field, Jurisdiction, Lang, RecommendationStatus, Verdict};
 

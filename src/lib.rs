@@ -1,23 +1,23 @@
 //! blincyto-checker: "Can I use Blincyto (blinatumomab) for this patient, here?"
 //!
-//! The pure core has no web dependency and is tested natively:
-//! - [`vocab`]: the contract's fields, values, verdicts and the criteria vocabulary;
-//! - [`dataset`]: the dataset's types and validation; [`data`]: the dataset, compiled in;
-//! - [`patient`]: strict reading of untrusted input; [`checker`]: the decision, made fast by
-//!   [`diagrams`] (the rules as decision diagrams, built once);
+//! The decision itself is the workspace's `blincyto-model` crate (model/): pure Rust, serde only,
+//! tested natively. Its modules this crate uses are re-exported here: [`vocab`] (the contract's
+//! fields, values, verdicts, the criteria vocabulary), [`patient`] (strict reading of untrusted
+//! input), [`dataset`] (the dataset's types) and [`assessment`] (the answer, read off the decision
+//! diagrams `build.rs` built; the completion search the diagrams are tested against is the
+//! model's feature `search`, which only this crate's tests enable). This crate adds, still pure
+//! and tested natively:
+//! - [`data`]: the dataset and its decision diagrams, compiled in by `build.rs`;
 //! - [`i18n`]: one string table per language; [`summary`]: the plain-text record summary.
 //!
 //! The browser parts are compiled for `wasm32` only: [`api`] (the JS `evaluate`), `embed` (the
 //! `<blincyto-checker>` bridge) and `components` (the Yew form and answer).
 
-pub mod checker;
+pub use blincyto_model::{assessment, dataset, patient, vocab};
+
 pub mod data;
-pub mod dataset;
-pub mod diagrams;
 pub mod i18n;
-pub mod patient;
 pub mod summary;
-pub mod vocab;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;
@@ -32,10 +32,10 @@ pub mod embed;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-pub use checker::Assessment;
+pub use assessment::Assessment;
 pub use patient::{InputError, InputObject, Patient, RawValue};
 
 /// Checks a patient against the compiled-in dataset.
 pub fn evaluate(patient: &Patient) -> Assessment<'static> {
-    checker::evaluate(data::dataset(), data::domains(), patient)
+    assessment::evaluate(data::dataset(), data::diagrams(), patient)
 }

@@ -7,7 +7,7 @@
 
 pub mod currency;
 
-use crate::checker::{self, alternatives as checker_alternatives, Assessment, Assumption, Check};
+use crate::assessment::{self, alternatives as checker_alternatives, Assessment, Assumption, Check};
 use crate::dataset::{Cite, Dataset, Source, Text};
 use crate::i18n::{self, capitalize, strings};
 use crate::patient::Patient;
@@ -39,7 +39,7 @@ pub fn alternatives(a: &Assessment, p: &Patient, lang: Lang) -> Vec<String> {
         return Vec::new();
     }
     let t = strings(lang);
-    let (d, dom) = (crate::data::dataset(), crate::data::domains());
+    let (d, dom) = (crate::data::dataset(), crate::data::diagrams());
     let all = checker_alternatives(d, dom, p);
     let mut useful: Vec<_> = all.iter().filter(|alt| alt.verdict != Verdict::OffLabel).collect();
     if useful.is_empty() && a.verdict == Verdict::OffLabel {
@@ -51,7 +51,7 @@ pub fn alternatives(a: &Assessment, p: &Patient, lang: Lang) -> Vec<String> {
         .map(|alt| {
             let clause = (t.clause)(alt.field, alt.value, alt.below);
             // The other answer's own headline, qualified as its deciding rule says.
-            let other = checker::evaluate(d, dom, &p.with(alt.field, alt.value));
+            let other = assessment::evaluate(d, dom, &p.with(alt.field, alt.value));
             (t.alternative)(&clause, &qualified(lang, alt.verdict, other.qualifier()))
         })
         .collect()
@@ -108,7 +108,7 @@ pub fn plain_text(a: &Assessment, p: &Patient, lang: Lang) -> String {
     if on.is_empty() {
         if a.verdict == Verdict::OffLabel {
             line(t.summary_label_status_off);
-        } else if a.label.status == crate::checker::LabelStatus::OnLabel {
+        } else if a.label.status == crate::assessment::LabelStatus::OnLabel {
             line(t.on_label_some);
         }
     } else {

@@ -3,10 +3,11 @@
 //!
 //! Each test reads the real file, breaks it in one place (the text to change must occur exactly
 //! once, so a reworded dataset fails here loudly instead of testing nothing), parses it with the
-//! dataset's own types and runs `dataset::validate` — the same two steps `build.rs` runs, so a
+//! dataset's own types and runs `validate::validate` — the same two steps `build.rs` runs, so a
 //! file that fails here fails `cargo build` with the same messages.
 
-use blincyto_checker::dataset::{self, Dataset};
+use blincyto_checker::dataset::Dataset;
+use blincyto_model::validate::validate;
 
 fn real_text() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/blincyto.toml")).unwrap()
@@ -30,7 +31,7 @@ fn rule_block(text: &str, marker: &str) -> String {
 /// Parses and validates; the error messages, or `Ok`.
 fn check(text: &str) -> Result<(), String> {
     let data: Dataset = toml::from_str(text).map_err(|e| format!("parse: {e}"))?;
-    dataset::validate(&data).map_err(|errors| errors.join("\n"))
+    validate(&data).map(drop).map_err(|errors| errors.join("\n"))
 }
 
 /// The broken text must fail, with a message containing every one of `expect`.
@@ -243,4 +244,30 @@ fn duplicates_and_bad_urls_are_named() {
 fn unknown_keys_are_parse_errors() {
     let text = replace_once(&real_text(), "format = 2\n", "format = 2\nauthor = \"someone\"\n");
     assert_fails(&text, &["parse:", "author"]);
+}
+
+/// The decision diagrams are part of validation: a dataset whose diagrams cannot be built fails
+/// (it was a build warning, and `evaluate` searched instead). Here a note's condition cuts the
+/// prior therapy lines into 301 intervals, more than the diagrams' 255 values per field.
+#[test]
+fn diagrams_that_cannot_be_built_fail_validation() {
+    let many: Vec<String> = (1..=300).map(|n| format!("{{ prior-therapy-lines-at-least = {n} }}")).collect();
+    let id = "id = \"denmark-consolidation-recommended\"\n";
+    let text = replace_once(&real_text(), id, &format!("{id}when = [{{ any-of = [{}] }}]\n", many.join(", ")));
+    assert_fails(&text, &["the decision diagrams cannot be built", "priorTherapyLines has 301 representative values"]);
+}
+
+/// The diagrams must read every number the strict reading accepts as a representative value
+/// that answers every criterion alike. Two thresholds closer together than the 1e-9 tolerance
+/// break that: the Norwegian rule "from 12 months" next to "under 1 year" leaves the ages from
+/// 1 - 1e-9 to 1 - 1e-9/12 answering like no representative value (and on no rule: the rule
+/// coverage, proved on the representative values, cannot see it).
+#[test]
+fn numbers_the_diagrams_cannot_read_fail_validation() {
+    let text = replace_once(
+        &real_text(),
+        "when = [{ age-at-least-years = 1 }]\nverdict = \"pending\"\nbasis = \"id2021-036\"",
+        "when = [{ age-at-least-months = 12 }]\nverdict = \"pending\"\nbasis = \"id2021-036\"",
+    );
+    assert_fails(&text, &["the decision diagrams cannot read ageYears = 0.999999999", "thresholds closer together"]);
 }

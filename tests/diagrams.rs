@@ -1,14 +1,17 @@
-//! The decision diagrams (`checker::Diagrams`) against the search they replace.
+//! The decision diagrams (`blincyto_model::diagrams`) against the search they replace.
 //!
-//! `evaluate` answers from decision diagrams built once from the dataset; with
-//! `Domains::without_diagrams` it searches the completions one by one instead (the definition of
-//! `verdict`, `missing` and every met / not met / unknown). Both must give the SAME assessment,
-//! to the last field, for every input. Compared here on:
+//! `assessment::evaluate` answers from decision diagrams built once from the dataset;
+//! `search::evaluate` (the model's feature `search`, the tests' only) searches the completions one
+//! by one instead (the definition of `verdict`, `missing` and every met / not met / unknown).
+//! Both must give the SAME assessment, to the last field, for every input. Compared here on:
 //! - every partial input made from two complete patients on label by removing EVERY subset of
 //!   their answer fields (2^16 each), their numbers mostly not representative values;
 //! - a fixed-seed sample of random partial inputs whose numbers are thresholds, just around them,
-//!   far from them, and not numbers at all (NaN, which no representative value stands for, so the
-//!   diagrams hand over to the search);
+//!   far from them, and not numbers at all (NaN years, which no representative value stands for:
+//!   `evaluate` reads it as not given, so it must give the search's answer without it);
+//! - every number where one of the dataset's criteria changes its answer, and the doubles either
+//!   side (the numbers `Diagrams::read` must place most carefully; `Diagrams::of` proves it
+//!   places every number the strict reading accepts, and fails the build otherwise);
 //! - `alternatives`, which also reads the diagrams.
 //!
 //! About 20 s of CPU in the test profile (nearly all in the search), spread over the cores;
@@ -18,11 +21,13 @@ mod common;
 
 use std::time::Instant;
 
-use blincyto_checker::checker::{self, Domains};
-use blincyto_checker::data::{dataset, domains};
+use blincyto_checker::data::{dataset, diagrams, domains};
 use blincyto_checker::patient::Value;
 use blincyto_checker::vocab::Field;
 use blincyto_checker::Patient;
+use blincyto_model::diagrams::Diagrams;
+use blincyto_model::domains::Domains;
+use blincyto_model::{assessment, search};
 
 use common::Rng;
 
@@ -70,11 +75,17 @@ fn show(p: &Patient) -> String {
     format!("{{{}}}", parts.join(", "))
 }
 
-/// The two ways give the same assessment (compared through `Debug`, which shows every field).
-fn same(search: &Domains, p: &Patient, failures: &mut Vec<String>) {
+/// The two ways give the same assessment (compared through `Debug`, which shows every field). An
+/// age that is not a number is outside the contract: the diagrams read it as not given, so the
+/// search gets the patient without it.
+fn same(p: &Patient, failures: &mut Vec<String>) {
     let d = dataset();
-    let fast = format!("{:?}", checker::evaluate(d, domains(), p));
-    let slow = format!("{:?}", checker::evaluate(d, search, p));
+    let fast = format!("{:?}", assessment::evaluate(d, diagrams(), p));
+    let mut read = p.clone();
+    if read.age_years.is_some_and(f64::is_nan) {
+        read.age_years = None;
+    }
+    let slow = format!("{:?}", search::evaluate(d, domains(), &read));
     if fast != slow && failures.len() < 10 {
         failures.push(format!("{}:\n  diagrams: {fast}\n  search:   {slow}", show(p)));
     }
@@ -87,21 +98,19 @@ fn threads() -> usize {
 #[test]
 fn the_diagrams_are_built_and_small() {
     let start = Instant::now();
-    let dom = Domains::of(dataset());
+    let dg = Diagrams::of(dataset()).expect("the diagrams of the dataset");
     let took = start.elapsed();
-    let dg = dom.diagrams().expect("the diagrams of the dataset");
     eprintln!("diagrams: {} nodes, built in {took:?}", dg.node_count());
     assert!(dg.node_count() < 20_000, "{} nodes", dg.node_count());
 }
 
-/// `data::domains()` is what `build.rs` computed and wrote out as Rust: it must be exactly what
-/// `Domains::of` builds from the compiled-in dataset at run time (values, nodes, tables).
+/// `data::diagrams()` is what `build.rs` computed and wrote out as Rust: it must be exactly what
+/// `Diagrams::of` builds from the compiled-in dataset at run time (values, nodes, tables).
 #[test]
 fn the_compiled_in_diagrams_are_the_ones_built_at_run_time() {
-    let built = format!("{:?}", Domains::of(dataset()));
-    let compiled = format!("{:?}", domains());
-    assert!(domains().diagrams().is_some(), "build.rs wrote no diagrams");
-    assert_eq!(built, compiled, "build.rs wrote other domains than Domains::of builds");
+    let built = format!("{:?}", Diagrams::of(dataset()).unwrap());
+    let compiled = format!("{:?}", diagrams());
+    assert_eq!(built, compiled, "build.rs wrote other diagrams than Diagrams::of builds");
 }
 
 #[test]
@@ -109,7 +118,6 @@ fn every_subset_of_a_few_patients_gives_the_same_assessment() {
     use blincyto_checker::vocab::{Cd19, Diagnosis, DiseaseStatus, Jurisdiction, Philadelphia};
     let start = Instant::now();
     let dom = domains();
-    let search = dom.without_diagrams();
     let fields = answer_fields();
     let mut rng = Rng::new(0xD1A6_0001);
     // Two patients on label (a child in Sweden, an MRD-positive adult in Norway), their other
@@ -155,7 +163,7 @@ fn every_subset_of_a_few_patients_gives_the_same_assessment() {
     let failures: Vec<String> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..n)
             .map(|t| {
-                let (patients, fields, search) = (&patients, &fields, &search);
+                let (patients, fields) = (&patients, &fields);
                 scope.spawn(move || {
                     let mut failures = Vec::new();
                     for p in patients {
@@ -166,7 +174,7 @@ fn every_subset_of_a_few_patients_gives_the_same_assessment() {
                                     q.set(*f, None);
                                 }
                             }
-                            same(search, &q, &mut failures);
+                            same(&q, &mut failures);
                         }
                     }
                     failures
@@ -183,7 +191,6 @@ fn every_subset_of_a_few_patients_gives_the_same_assessment() {
 fn random_partial_inputs_give_the_same_assessment() {
     let start = Instant::now();
     let dom = domains();
-    let search = dom.without_diagrams();
     let mut rng = Rng::new(0xD1A6_0002);
     let mut failures = Vec::new();
     const SAMPLES: usize = 15_000;
@@ -202,7 +209,7 @@ fn random_partial_inputs_give_the_same_assessment() {
             }
         }
         p.monotherapy = rng.pick(&[None, Some(true), Some(false)]);
-        same(&search, &p, &mut failures);
+        same(&p, &mut failures);
     }
     eprintln!("diagrams: {SAMPLES} random partial inputs in {:?}", start.elapsed());
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -212,7 +219,6 @@ fn random_partial_inputs_give_the_same_assessment() {
 fn alternatives_are_the_same() {
     let d = dataset();
     let dom = domains();
-    let search = dom.without_diagrams();
     let mut rng = Rng::new(0xD1A6_0003);
     for _ in 0..3_000 {
         let mut p = Patient::default();
@@ -223,6 +229,69 @@ fn alternatives_are_the_same() {
                 p.set(*f, Some(rng.pick(&values)));
             }
         }
-        assert_eq!(checker::alternatives(d, dom, &p), checker::alternatives(d, &search, &p), "{}", show(&p));
+        assert_eq!(assessment::alternatives(d, diagrams(), &p), search::alternatives(d, dom, &p), "{}", show(&p));
     }
+}
+
+/// Where a criterion's answer changes along the numbers, found exactly (bisection over the
+/// doubles, independently of the model's own proof), with the doubles either side.
+fn change_points(field: Field) -> Vec<f64> {
+    use blincyto_checker::vocab::Criterion;
+    fn walk(c: &Criterion, out: &mut Vec<Criterion>) {
+        match c {
+            Criterion::AllOf(v) | Criterion::AnyOf(v) => v.iter().for_each(|c| walk(c, out)),
+            atom => out.push(atom.clone()),
+        }
+    }
+    let d = dataset();
+    let mut atoms = Vec::new();
+    d.indications.iter().flat_map(|i| i.criteria.iter()).for_each(|c| walk(c, &mut atoms));
+    d.jurisdictions.iter().flat_map(|j| j.rules.iter()).flat_map(|r| r.when.iter()).for_each(|c| walk(c, &mut atoms));
+    atoms.retain(|a| a.field_set() == blincyto_checker::vocab::FieldSet::of(&[field]));
+    let answer = |a: &Criterion, x: f64| blincyto_model::logic::eval(a, &Patient::default().with(field, Value::Number(x)));
+    let (lo, hi) = blincyto_model::patient::accepted_range(field).unwrap();
+    let mut points = Vec::new();
+    for a in &atoms {
+        if answer(a, lo) == answer(a, hi) {
+            continue;
+        }
+        // Non-negative doubles are ordered as their bits.
+        let (mut low, mut up) = (lo.to_bits(), hi.to_bits());
+        while up - low > 1 {
+            let mid = low + (up - low) / 2;
+            if answer(a, f64::from_bits(mid)) == answer(a, hi) {
+                up = mid;
+            } else {
+                low = mid;
+            }
+        }
+        points.extend([f64::from_bits(up - 1), f64::from_bits(up), f64::from_bits(up + 1)]);
+    }
+    assert!(!points.is_empty(), "no criterion reads {field}");
+    points
+}
+
+/// Every number where some criterion changes its answer, and the doubles either side: the
+/// numbers `Diagrams::read` must place most carefully (the model proves it places them when it
+/// builds the diagrams; here the search confirms it, on random partial patients).
+#[test]
+fn numbers_at_every_change_point_give_the_same_assessment() {
+    let dom = domains();
+    let mut rng = Rng::new(0xD1A6_0004);
+    let mut failures = Vec::new();
+    for field in [Field::AgeYears, Field::MrdPercent] {
+        for x in change_points(field) {
+            for _ in 0..60 {
+                let mut p = Patient::default();
+                for f in answer_fields() {
+                    if rng.below(10) < 6 {
+                        p.set(f, Some(rng.pick(dom.values(f))));
+                    }
+                }
+                p.set(field, Some(Value::Number(x)));
+                same(&p, &mut failures);
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -2,11 +2,13 @@
 //! jurisdiction's id. Proved by moving Sweden's bridging policy to Norway in a copy of the dataset:
 //! the answer (verdict, headline qualifier, decision cited) must move with the data.
 
-use blincyto_checker::checker::{self, Domains};
-use blincyto_checker::dataset::{self, Dataset};
+use blincyto_checker::assessment;
+use blincyto_checker::dataset::Dataset;
 use blincyto_checker::summary::headline;
 use blincyto_checker::vocab::{Cd19, Criterion, Diagnosis, DiseaseStatus, Jurisdiction, Lang, Philadelphia, Verdict};
 use blincyto_checker::Patient;
+use blincyto_model::diagrams::Diagrams;
+use blincyto_model::validate::validate;
 
 fn real() -> Dataset {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/blincyto.toml")).unwrap();
@@ -63,9 +65,9 @@ fn bridging_moved_to_norway() -> Dataset {
 #[test]
 fn the_real_dataset_qualifies_the_swedish_bridging_answer_only() {
     let d = real();
-    let dom = Domains::of(&d);
-    let se = checker::evaluate(&d, &dom, &child_bridging(Jurisdiction::Se));
-    let no = checker::evaluate(&d, &dom, &child_bridging(Jurisdiction::No));
+    let dg = Diagrams::of(&d).unwrap();
+    let se = assessment::evaluate(&d, &dg, &child_bridging(Jurisdiction::Se));
+    let no = assessment::evaluate(&d, &dg, &child_bridging(Jurisdiction::No));
     assert_eq!(se.verdict, Verdict::Yes);
     assert!(headline(&se, Lang::Sv).ends_with(QUALIFIER_SV), "{}", headline(&se, Lang::Sv));
     assert_eq!(no.verdict, Verdict::Pending);
@@ -75,18 +77,16 @@ fn the_real_dataset_qualifies_the_swedish_bridging_answer_only() {
 #[test]
 fn moving_the_bridging_rule_to_norway_moves_the_answer_and_its_qualifier() {
     let d = bridging_moved_to_norway();
-    dataset::validate(&d).unwrap_or_else(|e| panic!("the moved dataset is invalid:\n{}", e.join("\n")));
-    let dom = Domains::of(&d);
-    assert!(dom.diagrams().is_some());
+    let dg = validate(&d).unwrap_or_else(|e| panic!("the moved dataset is invalid:\n{}", e.join("\n")));
 
-    let no = checker::evaluate(&d, &dom, &child_bridging(Jurisdiction::No));
+    let no = assessment::evaluate(&d, &dg, &child_bridging(Jurisdiction::No));
     assert_eq!(no.verdict, Verdict::Yes);
     assert!(no.decision.iter().any(|x| x.recommendation.id == BRIDGING && x.jurisdiction == Jurisdiction::No));
     for (lang, words) in [(Lang::Sv, QUALIFIER_SV), (Lang::Nb, "som brobehandling før allogen stamcelletransplantasjon"), (Lang::En, "as bridging to allogeneic stem cell transplant")] {
         assert!(headline(&no, lang).ends_with(words), "{lang}: {}", headline(&no, lang));
     }
 
-    let se = checker::evaluate(&d, &dom, &child_bridging(Jurisdiction::Se));
+    let se = assessment::evaluate(&d, &dg, &child_bridging(Jurisdiction::Se));
     assert_eq!(se.verdict, Verdict::No, "without the rule, NT-rådet's advice for children decides");
     for lang in Lang::ALL {
         let h = headline(&se, *lang);

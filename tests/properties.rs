@@ -12,7 +12,7 @@
 
 mod common;
 
-use blincyto_checker::checker::{Assumption, LabelStatus};
+use blincyto_checker::assessment::{Assumption, LabelStatus};
 use blincyto_checker::patient::Value;
 use blincyto_checker::vocab::{Cd19, Diagnosis, DiseaseStatus, Field, Jurisdiction, Philadelphia, Verdict};
 use blincyto_checker::{evaluate, InputObject, Patient, RawValue};

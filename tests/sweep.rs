@@ -43,12 +43,14 @@ mod common;
 
 use std::time::Instant;
 
-use blincyto_checker::checker::{self, Domains};
 use blincyto_checker::data::{dataset, domains};
-use blincyto_checker::dataset::{status_allows, Dataset};
+use blincyto_checker::dataset::Dataset;
 use blincyto_checker::patient::Value;
 use blincyto_checker::vocab::{Cd19, Diagnosis, DiseaseStatus, Field, Jurisdiction, Philadelphia, Verdict};
 use blincyto_checker::{evaluate, Assessment, Patient};
+use blincyto_model::domains::{for_each_completion, Domains};
+use blincyto_model::validate::status_allows;
+use blincyto_model::{logic, search};
 
 use common::reference::{self, Expected};
 use common::Rng;
@@ -133,7 +135,7 @@ fn check_complete(d: &Dataset, p: &Patient, want: &Expected, a: &Assessment, fai
     if a.label.indications != want.indications {
         fail.add(format!("{at}: indications {:?}, the contract says {:?}", a.label.indications, want.indications));
     }
-    use blincyto_checker::checker::LabelStatus;
+    use blincyto_checker::assessment::LabelStatus;
     let off = a.label.indications.is_empty();
     if off != (a.verdict == Verdict::OffLabel) {
         fail.add(format!("{at}: verdict {} with indications {:?}", a.verdict, a.label.indications));
@@ -142,7 +144,7 @@ fn check_complete(d: &Dataset, p: &Patient, want: &Expected, a: &Assessment, fai
     if a.label.status != want_status {
         fail.add(format!("{at}: label status {:?}, expected {want_status:?}", a.label.status));
     }
-    if (p.monotherapy.is_none()) != (a.assumptions == [checker::Assumption::Monotherapy]) {
+    if (p.monotherapy.is_none()) != (a.assumptions == [blincyto_checker::assessment::Assumption::Monotherapy]) {
         fail.add(format!("{at}: assumptions {:?}", a.assumptions));
     }
     if a.jurisdiction != p.jurisdiction || a.dataset.version != d.version || a.dataset.as_of != d.as_of {
@@ -242,9 +244,9 @@ fn a_every_complete_input_follows_the_contract() {
                         let p = complete_input(dom, fields, index);
                         let want = reference::expected(&p);
                         // The fast path the decision tree uses, and the full assessment.
-                        match checker::verdict(d, &p) {
+                        match logic::verdict(d, &p) {
                             Ok(v) if v == want.verdict => {}
-                            other => fail.add(format!("{}: checker::verdict {other:?}, the contract says {}", show(&p), want.verdict)),
+                            other => fail.add(format!("{}: logic::verdict {other:?}, the contract says {}", show(&p), want.verdict)),
                         }
                         check_complete(d, &p, &want, &evaluate(&p), &mut fail);
                     }
@@ -294,14 +296,14 @@ fn a_off_grid_numbers_behave_like_their_representative() {
         p.monotherapy = rng.pick(&[None, Some(true), Some(false)]);
         rep.monotherapy = p.monotherapy;
         let want = reference::expected(&p);
-        let got = checker::verdict(d, &p);
+        let got = logic::verdict(d, &p);
         if got != Ok(want.verdict) {
-            fail.add(format!("{}: checker::verdict {got:?}, the contract says {}", show(&p), want.verdict));
+            fail.add(format!("{}: logic::verdict {got:?}, the contract says {}", show(&p), want.verdict));
         }
-        if checker::verdict(d, &rep) != got {
+        if logic::verdict(d, &rep) != got {
             fail.add(format!("{}: differs from its representative {}", show(&p), show(&rep)));
         }
-        let on: Vec<_> = checker::label(d, &p).map(|s| s.iter().collect()).unwrap_or_default();
+        let on: Vec<_> = logic::label(d, &p).map(|s| s.iter().collect()).unwrap_or_default();
         if on != want.indications {
             fail.add(format!("{}: indications {on:?}, the contract says {:?}", show(&p), want.indications));
         }
@@ -312,7 +314,7 @@ fn a_off_grid_numbers_behave_like_their_representative() {
 
 /// Every criterion the dataset uses (indications, rule conditions, notes, and every part of an
 /// any-of / all-of), under EVERY partial assignment of the fields it reads (each absent or one of
-/// its representative values): when `checker::eval` decides it early, every completion agrees.
+/// its representative values): when `logic::eval` decides it early, every completion agrees.
 /// This is exhaustive at the level the early verdicts are built from, so it covers the partial
 /// inputs that part b can only sample.
 #[test]
@@ -353,14 +355,14 @@ fn a_criteria_decide_early_only_what_every_completion_agrees_on() {
         }
         for p in &partials {
             checked += 1;
-            let early = checker::eval(c, p);
+            let early = logic::eval(c, p);
             let absent: Vec<Field> = fields.iter().copied().filter(|f| p.get(*f).is_none()).collect();
             if let Err(f) = early {
                 if !absent.contains(&f) {
                     fail.add(format!("{c:?} on {}: waits for {f}, which is given or not read", show(p)));
                 }
             }
-            checker::for_each_completion(dom, p, &absent, &mut |q| match (early, checker::eval(c, q)) {
+            for_each_completion(dom, p, &absent, &mut |q| match (early, logic::eval(c, q)) {
                 (_, Err(f)) => fail.add(format!("{c:?} on the complete {}: still waits for {f}", show(q))),
                 (Ok(b), Ok(full)) if b != full => fail.add(format!(
                     "{c:?}: decided {b} on {}, but the completion {} gives {full}",
@@ -402,7 +404,7 @@ fn first_completion(dom: &Domains, p: &Patient) -> Patient {
 }
 
 /// Searches for two completions of `p` that differ only in `field` and get different verdicts,
-/// branching on the field `checker::verdict` asks for next. Returns the pair of values and the
+/// branching on the field `logic::verdict` asks for next. Returns the pair of values and the
 /// partial patient where both branches are decided.
 fn find_witness(d: &Dataset, dom: &Domains, p: &Patient, field: Field, budget: &mut u32) -> Option<(Patient, Value, Value)> {
     if *budget == 0 {
@@ -412,7 +414,7 @@ fn find_witness(d: &Dataset, dom: &Domains, p: &Patient, field: Field, budget: &
     let mut first: Option<(Value, Verdict)> = None;
     let mut branch: Option<Field> = None;
     for x in dom.values(field) {
-        match checker::verdict(d, &p.with(field, *x)) {
+        match logic::verdict(d, &p.with(field, *x)) {
             Ok(v) => match first {
                 Some((x1, v1)) if v1 != v => return Some((p.clone(), x1, *x)),
                 Some(_) => {}
@@ -481,7 +483,7 @@ fn check_partial(d: &Dataset, dom: &Domains, p: &Patient, rng: &mut Rng, stats: 
             for x in values {
                 stats.refinements += 1;
                 let r = p.with(*f, *x);
-                let got = checker::possible_verdicts(d, dom, &r, 2).single();
+                let got = search::possible_verdicts(d, dom, &r, 2).single();
                 if got != Some(a.verdict) {
                     fail.add(format!("{at}: decided {}, but setting {f} to {} gives {got:?}", a.verdict, x.to_contract_string()));
                 }
@@ -524,7 +526,7 @@ fn check_partial(d: &Dataset, dom: &Domains, p: &Patient, rng: &mut Rng, stats: 
             }
         };
         if completion_count(dom, p, *g) <= EXHAUSTIVE_UP_TO {
-            checker::for_each_completion(dom, p, &others, &mut |c| check(c));
+            for_each_completion(dom, p, &others, &mut |c| check(c));
         } else {
             for _ in 0..SAMPLED {
                 let mut c = p.clone();

@@ -12,7 +12,7 @@ use super::checks::{Indication, Row};
 use super::copy::CopySummary;
 use super::decision::{quote, DecisionCard, DecisionView, QuoteView};
 use super::icon::{icon, Shape};
-use crate::checker::{Assessment, Assumption, Check, IndicationCheck, LabelStatus};
+use crate::assessment::{Assessment, Assumption, Check, IndicationCheck, LabelStatus};
 use crate::i18n::{self, strings};
 use crate::patient::Patient;
 use crate::summary;

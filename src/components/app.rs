@@ -12,7 +12,7 @@ use super::choice::Choice;
 use super::entry::{Entry, UnitChoice};
 use super::overview::Overview;
 use super::state::{Action, State};
-use crate::checker::Assessment;
+use crate::assessment::Assessment;
 use crate::i18n::{choices, hint, is_typed, strings, AgeUnit, Strings};
 use crate::patient::Value;
 use crate::summary::{self, currency};

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::icon::{icon, Shape};
-use crate::checker::{Check, CriterionCheck, IndicationCheck};
+use crate::assessment::{Check, CriterionCheck, IndicationCheck};
 use crate::i18n::{self, capitalize, strings};
 use crate::patient::{Patient, Value};
 use crate::vocab::{Field, Lang};

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::checker::Decision;
+use crate::assessment::Decision;
 use crate::dataset::Source;
 use crate::i18n::{self, strings, Strings};
 use crate::vocab::Lang;

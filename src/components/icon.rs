@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use crate::checker::Check;
+use crate::assessment::Check;
 use crate::vocab::Verdict;
 
 /// The shapes the widget uses.

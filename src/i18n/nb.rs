@@ -1,7 +1,7 @@
 //! Norsk bokmål.
 
 use super::{count_range, join_criteria, number, ordinal, percent, AgeUnit, EntryError, Strings};
-use crate::checker::Check;
+use crate::assessment::Check;
 use crate::patient::Value;
 use crate::vocab::{
     Cd19, Criterion, Diagnosis, DiseaseStatus, Field, Jurisdiction, Lang, Philadelphia, RecommendationStatus, Verdict,

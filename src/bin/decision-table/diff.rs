@@ -3,7 +3,7 @@
 //! What changes for patients is computed exactly, by enumeration: every field takes one
 //! representative value per interval that the thresholds of *both* datasets make
 //! ([`Domains::cut_union`]), and every complete patient built from them gets its verdict and its
-//! indications from each dataset ([`checker::verdict`], [`checker::label`]). The patients whose
+//! indications from each dataset (`logic::verdict`, `logic::label`). The patients whose
 //! verdict changes are grouped by jurisdiction, indication and old → new verdict, and each group
 //! is described as a few "cubes" (for every field, a set of its values), merged as far as the
 //! group allows, in the decision table's English ([`crate::words`]). The description is checked
@@ -18,7 +18,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use blincyto_checker::checker::{self, Domains, IndicationSet};
+use blincyto_model::domains::{for_each_completion, Domains};
+use blincyto_model::logic::{self, IndicationSet};
 use blincyto_checker::dataset::{self, Dataset, JurisdictionData, Rule};
 use blincyto_checker::patient::{format_number, Patient, Value};
 use blincyto_checker::vocab::{Criterion, DiseaseStatus, Field, IndicationId, Jurisdiction, Verdict};
@@ -33,7 +34,7 @@ const ADULT_YEARS: f64 = 18.0;
 pub fn load(path: &str) -> Result<Dataset, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let data: Dataset = toml::from_str(&text).map_err(|e| format!("{path} is not a dataset this build can read:\n{e}"))?;
-    dataset::validate(&data).map_err(|errors| {
+    blincyto_model::validate::validate(&data).map_err(|errors| {
         let list: Vec<String> = errors.iter().map(|e| format!("  - {e}")).collect();
         format!("{path} is invalid:\n{}", list.join("\n"))
     })?;
@@ -99,8 +100,8 @@ struct Outcome {
 impl Outcome {
     fn of(old: &Dataset, new: &Dataset, p: &Patient) -> Outcome {
         let get = |d: &Dataset| {
-            let on = checker::label(d, p).unwrap_or_else(|f| panic!("a complete patient has no missing field, yet {f} is"));
-            let verdict = checker::verdict(d, p).unwrap_or_else(|f| panic!("a complete patient has no missing field, yet {f} is"));
+            let on = logic::label(d, p).unwrap_or_else(|f| panic!("a complete patient has no missing field, yet {f} is"));
+            let verdict = logic::verdict(d, p).unwrap_or_else(|f| panic!("a complete patient has no missing field, yet {f} is"));
             (verdict, on)
         };
         let ((old_v, old_on), (new_v, new_on)) = (get(old), get(new));
@@ -166,7 +167,7 @@ impl Grid {
     fn build(old: &Dataset, new: &Dataset) -> Grid {
         let dom = Domains::cut_union(&[old, new]);
         let mut raw = Vec::new();
-        checker::for_each_completion(&dom, &Patient::default(), Field::ALL, &mut |p| raw.push(Outcome::of(old, new, p)));
+        for_each_completion(&dom, &Patient::default(), Field::ALL, &mut |p| raw.push(Outcome::of(old, new, p)));
         let sizes: Vec<usize> = Field::ALL.iter().map(|f| dom.values(*f).len()).collect();
         assert_eq!(Field::ALL[0], Field::Jurisdiction);
 

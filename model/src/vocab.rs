@@ -1,9 +1,8 @@
 //! The shared vocabulary of the contract: the input fields and their values, the verdicts, the
 //! indication ids and the typed criteria the dataset is written in.
 //!
-//! This module is compiled twice: into the crate, and into `build.rs` (which reads
-//! `data/blincyto.toml` with these very types), so the dataset file and the checker can never
-//! disagree on a name. It depends on `serde` only.
+//! The bottom of the model: it imports nothing of it. `build.rs` reads `data/blincyto.toml` with
+//! these very types, so the dataset file and the checker can never disagree on a name.
 
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -28,12 +27,6 @@ macro_rules! contract_enum {
             /// The value as the contract spells it.
             pub const fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
-            }
-
-            /// The Rust path of the value (for the dataset code `build.rs` writes).
-            pub fn rust_path(self) -> String {
-                let variant = match self { $($name::$variant => stringify!($variant)),+ };
-                format!("crate::vocab::{}::{}", stringify!($name), variant)
             }
 
             /// Parses the contract's spelling.

@@ -119,6 +119,20 @@ impl serde::Serialize for Value {
 /// rule, and the cap keeps arithmetic safe.
 pub const MAX_COUNT: f64 = 1000.0;
 
+/// The numbers the strict reading ([`parse_value`]) accepts for a numeric field, both ends
+/// included (whole numbers only for a count); `None` for the other fields, whose values the
+/// contract lists one by one. The decision diagrams prove they read every one of these numbers
+/// exactly (`crate::diagrams`).
+pub fn accepted_range(field: Field) -> Option<(f64, f64)> {
+    match field {
+        Field::AgeYears => Some((0.0, 120.0)),
+        Field::MrdPercent => Some((0.0, 100.0)),
+        Field::RelapseNumber => Some((1.0, MAX_COUNT)),
+        Field::PriorTherapyLines | Field::TkiFailures => Some((0.0, MAX_COUNT)),
+        _ => None,
+    }
+}
+
 impl Patient {
     /// The value of `field`, if known. `monotherapy` is reported as given (absent stays `None`).
     pub fn get(&self, field: Field) -> Option<Value> {
@@ -302,12 +316,12 @@ pub fn parse_value(field: Field, raw: &RawValue) -> Result<Value, InputError> {
         RawValue::String(s) => Ok(s.as_str()),
         _ => Err(bad()),
     };
-    let number = |min: f64, max: f64| match raw {
-        RawValue::Number(n) if n.is_finite() && (min..=max).contains(n) => Ok(*n),
+    let number = || match (raw, accepted_range(field)) {
+        (RawValue::Number(n), Some((min, max))) if n.is_finite() && (min..=max).contains(n) => Ok(*n),
         _ => Err(bad()),
     };
-    let count = |min: f64| {
-        let n = number(min, MAX_COUNT)?;
+    let count = || {
+        let n = number()?;
         if n.fract() == 0.0 {
             Ok(Value::Count(n as u32))
         } else {
@@ -320,10 +334,8 @@ pub fn parse_value(field: Field, raw: &RawValue) -> Result<Value, InputError> {
         F::Cd19 => Value::Cd19(Cd19::parse(text()?).ok_or_else(bad)?),
         F::Philadelphia => Value::Philadelphia(Philadelphia::parse(text()?).ok_or_else(bad)?),
         F::DiseaseStatus => Value::DiseaseStatus(DiseaseStatus::parse(text()?).ok_or_else(bad)?),
-        F::AgeYears => Value::Number(number(0.0, 120.0)?),
-        F::MrdPercent => Value::Number(number(0.0, 100.0)?),
-        F::RelapseNumber => count(1.0)?,
-        F::PriorTherapyLines | F::TkiFailures => count(0.0)?,
+        F::AgeYears | F::MrdPercent => Value::Number(number()?),
+        F::RelapseNumber | F::PriorTherapyLines | F::TkiFailures => count()?,
         _ => match raw {
             RawValue::Bool(b) if field.is_flag() => Value::Flag(*b),
             _ => return Err(bad()),

@@ -1,11 +1,13 @@
-//! Decision diagrams: the exact answers of [`crate::checker::evaluate`] without searching the
-//! completions one by one. Built once from the dataset by [`crate::checker::Domains::of`].
-//!
-//! Also compiled into `build.rs` (it is part of the checker), so no child modules.
+//! Decision diagrams: the exact answers of `crate::assessment::evaluate` without searching the
+//! completions one by one. Built once from the dataset by [`Diagrams::of`] (at build time, by
+//! `build.rs`, as part of validation) over the representative values of [`crate::domains`], and
+//! read per patient by `Query`. Imports the layers below it: vocabulary, patient, dataset types,
+//! evaluation, representative values.
 
-use crate::checker::*;
 use crate::dataset::Dataset;
-use crate::patient::{Patient, Value};
+use crate::domains::{for_each_completion, Domains};
+use crate::logic::{eval, verdict_by, Check};
+use crate::patient::{accepted_range, Patient, Value};
 use crate::vocab::{Criterion, Field, FieldSet, Jurisdiction, List, Verdict};
 
 // ------------------------------------------------------------------------------------------------
@@ -24,20 +26,27 @@ use crate::vocab::{Criterion, Field, FieldSet, Jurisdiction, List, Verdict};
 //   different verdicts — are the fields the verdict still depends on once the known values are
 //   put in: the fields tested in the reduced diagram of that restricted function
 //   ([`Query::restrict`], [`Query::essential`]).
-// These are the very definitions the search computes: `possible_verdicts` collects the verdicts of
+// These are the very definitions the completion search computes (`crate::search`, behind the
+// feature `search`: the tests' oracle, not shipped): `possible_verdicts` collects the verdicts of
 // the completions, `check_exact` whether a criterion holds in all, none or some of them, and
 // `is_relevant` whether two completions differing in one field alone get different verdicts. (The
 // search stops a branch early only where every completion of it agrees: `tests/sweep.rs` checks
 // the criteria's early answers exhaustively, and a route decided before its earlier rules are
-// rests on the rule coverage `build.rs` proves.) The diagrams read the completions' verdicts off
+// rests on the rule coverage validation proves.) The diagrams read the completions' verdicts off
 // `verdict_by`, the same code `verdict` uses, so the answers are the same; `tests/diagrams.rs`
 // compares the two ways on every partial input made from several patients and on random ones.
 //
 // Known numbers that are not representative values (8 years, MRD 0.5 %) are placed on the
-// representative value they provably stand for ([`Diagrams::read`]); where none does (not a
-// number, or a number within the checker's 1e-9 tolerance of a threshold where that makes a
-// difference), `evaluate` searches with the number itself instead. Cost: built in about 0.1–0.4 ms natively (221 nodes, ~10 KB for
-// the current dataset); `evaluate` on a partial patient takes about a microsecond.
+// representative value they provably stand for ([`Diagrams::read`]). That every number the strict
+// reading accepts has one is proved when the diagrams are built ([`Diagrams::prove_reading`]): a
+// dataset where it fails (two thresholds closer together than the 1e-9 tolerance, so that some
+// numbers between them answer like no representative value) fails validation, and the build. So
+// `evaluate` reads the diagrams only, and has no search to fall back on; a value outside the
+// contract that no representative value stands for (NaN years) is read as not given.
+// `tests/diagrams.rs` compares the diagrams with the search at every point where a criterion's
+// answer changes, one double either side, and within the tolerance of every threshold. Cost: built in about 0.1–0.4 ms
+// natively (221 nodes, ~10 KB for the current dataset); `evaluate` on a partial patient takes
+// about a microsecond.
 // ------------------------------------------------------------------------------------------------
 
 /// The `level` of a constant (terminal) node: below every field.
@@ -47,59 +56,107 @@ const ABSENT: u8 = u8::MAX;
 /// The most fields the diagrams handle (there are 17).
 const MAX_FIELDS: usize = 32;
 /// Bounds the work and memory of [`Diagrams::build`] for any dataset: past this many entries in
-/// one of its tables the diagrams are not built and [`evaluate`] searches instead. The current
+/// one of its tables the diagrams are not built, and the dataset fails validation. The current
 /// dataset needs at most 221 (its nodes).
 const MAX_ENTRIES: usize = 4096;
 
 /// A node: a test of the field at `level`, with one child per representative value of the
-/// field, or (at level [`TERMINAL`]) a constant `value`.
+/// field, or (at level `TERMINAL`) a constant `value`.
+///
+/// Its fields, like those of [`Diagrams`], are public only for the code `build.rs` writes.
 #[derive(Clone, Copy, Debug)]
 pub struct Node {
-    pub(crate) level: u8,
+    #[doc(hidden)]
+    pub level: u8,
     /// A constant's value: a truth value (0, 1) in a criterion's diagram, a [`Verdict`] in the
     /// verdict's, the index of a representative value in the jurisdiction's.
-    pub(crate) value: u8,
+    #[doc(hidden)]
+    pub value: u8,
     /// Index of the node's first child in [`Diagrams::kids`].
-    pub(crate) first: u32,
+    #[doc(hidden)]
+    pub first: u32,
 }
 
 /// The dataset's verdict and criteria as reduced ordered decision diagrams over the
-/// representative values. See the comment above for how [`evaluate`] reads them, and why exactly.
+/// representative values. See the comment above for how `evaluate` reads them, and why exactly.
 #[derive(Clone, Debug)]
 pub struct Diagrams {
+    /// The representative values the diagrams are over.
+    #[doc(hidden)]
+    pub domains: Domains,
     /// The fields from the top of the diagrams down: `monotherapy` (always known: absent means
     /// `true`), then the form's order. A form filled from the top thus leaves the known fields
     /// above the unknown ones, and the diagram below the deepest known field is used as it is.
-    pub(crate) order: List<Field>,
+    #[doc(hidden)]
+    pub order: List<Field>,
     /// The number of representative values of the field at each level.
-    pub(crate) width: List<u8>,
+    #[doc(hidden)]
+    pub width: List<u8>,
     /// Every node of every diagram, children before parents; the diagrams share their parts.
-    pub(crate) nodes: List<Node>,
-    pub(crate) kids: List<u32>,
+    #[doc(hidden)]
+    pub nodes: List<Node>,
+    #[doc(hidden)]
+    pub kids: List<u32>,
     /// Per node: the fields its function depends on (those tested below it).
-    pub(crate) support: List<FieldSet>,
+    #[doc(hidden)]
+    pub support: List<FieldSet>,
     /// Per node: the values its function takes, one bit per constant value.
-    pub(crate) image: List<u32>,
+    #[doc(hidden)]
+    pub image: List<u32>,
     /// The verdict of a complete patient.
-    pub(crate) verdict: u32,
+    #[doc(hidden)]
+    pub verdict: u32,
     /// On some indication (any indication's criteria all met).
-    pub(crate) on_label: u32,
+    #[doc(hidden)]
+    pub on_label: u32,
     /// Per indication of the dataset (in its order): its criteria all met; and each criterion.
-    pub(crate) indications: List<u32>,
-    pub(crate) criteria: List<List<u32>>,
-    /// The fields each criterion of each indication reads ([`CriterionCheck::fields`]).
-    pub(crate) fields: List<List<FieldSet>>,
+    #[doc(hidden)]
+    pub indications: List<u32>,
+    #[doc(hidden)]
+    pub criteria: List<List<u32>>,
+    /// The fields each criterion of each indication reads
+    /// ([`CriterionCheck::fields`](crate::assessment::CriterionCheck::fields)).
+    #[doc(hidden)]
+    pub fields: List<List<FieldSet>>,
     /// Per field (by `Field as usize`): the distinct elementary criteria (no all-of / any-of) of
     /// indications and rules that read it, to place a given number that is not a representative
-    /// value ([`Diagrams::read`]).
-    pub(crate) atoms: List<List<Criterion>>,
+    /// value (`Diagrams::read`).
+    #[doc(hidden)]
+    pub atoms: List<List<Criterion>>,
     /// Per field whose elementary criteria read no other field (at most 64 of them): the
     /// answers of those criteria on each representative value, one bit each. A shortcut of
-    /// [`Diagrams::stands_for`] for ages, MRD and counts.
-    pub(crate) answers: List<Option<List<u64>>>,
+    /// `Diagrams::stands_for` for ages, MRD and counts.
+    #[doc(hidden)]
+    pub answers: List<Option<List<u64>>>,
 }
 
 impl Diagrams {
+    /// The decision diagrams of `d`, over its representative values ([`Domains::of`]), with the
+    /// proof that they read every value the strict reading accepts exactly; a few milliseconds
+    /// natively. An error names why they cannot be built or the first value they cannot read:
+    /// then the dataset fails validation (`crate::validate`), so every dataset the widget
+    /// compiles in has them.
+    pub fn of(d: &Dataset) -> Result<Diagrams, String> {
+        let dom = Domains::of(d);
+        for f in Field::ALL {
+            let n = dom.values(*f).len();
+            if n > usize::from(u8::MAX) {
+                return Err(format!(
+                    "the decision diagrams cannot be built: {f} has {n} representative values (distinct thresholds), at most {} are handled",
+                    u8::MAX
+                ));
+            }
+        }
+        let dg = Diagrams::build(d, &dom).ok_or_else(|| {
+            format!(
+                "the decision diagrams cannot be built: they need more than {MAX_ENTRIES} entries in one of their tables, \
+                 or a criterion stays undecided with every field it reads known"
+            )
+        })?;
+        dg.prove_reading()?;
+        Ok(dg)
+    }
+
     /// Builds the diagrams of `d` over the values of `dom`. Bottom-up with the classic
     /// operations: an elementary criterion by [`eval`] on each combination of the (at most three)
     /// fields it reads; all-of / any-of by "and" / "or" of their parts' diagrams; the verdict by
@@ -107,9 +164,9 @@ impl Diagrams {
     /// decided, and applying the contract's precedence ([`verdict_by`]) there. Every node is made
     /// by [`Builder::mk`], which keeps the diagrams reduced and shared.
     ///
-    /// `None` (then [`evaluate`] searches) if an elementary criterion stays undecided with all
-    /// the fields it names known (not with a valid dataset), or past [`MAX_ENTRIES`].
-    pub(crate) fn build(d: &Dataset, dom: &Domains) -> Option<Diagrams> {
+    /// `None` if an elementary criterion stays undecided with all the fields it names known (not
+    /// with a valid dataset), or past [`MAX_ENTRIES`].
+    fn build(d: &Dataset, dom: &Domains) -> Option<Diagrams> {
         let mut order = vec![Field::Monotherapy];
         order.extend(Field::ALL.iter().copied().filter(|f| *f != Field::Monotherapy));
         if order.len() > MAX_FIELDS {
@@ -206,6 +263,7 @@ impl Diagrams {
             }
         }
         Some(Diagrams {
+            domains: dom.clone(),
             order: order.into(),
             width: width.into(),
             nodes: nodes.into(),
@@ -222,6 +280,16 @@ impl Diagrams {
         })
     }
 
+    /// The representative values the diagrams are over.
+    pub fn domains(&self) -> &Domains {
+        &self.domains
+    }
+
+    /// The number of indications the diagrams were built for (those of their dataset).
+    pub fn indication_count(&self) -> usize {
+        self.indications.len()
+    }
+
     /// The number of nodes of all the diagrams together.
     pub fn node_count(&self) -> usize {
         self.nodes.len()
@@ -231,16 +299,26 @@ impl Diagrams {
         self.kids[self.nodes[n as usize].first as usize + usize::from(i)]
     }
 
+    /// The diagrams restricted to the known values of `p`: what [`Query`] answers about its
+    /// completions.
+    pub(crate) fn query(&self, p: &Patient) -> Query<'_> {
+        Query::new(self, self.read(p))
+    }
+
     /// The known fields of `p` as the diagrams read them. A given value that is one of the
     /// representative values is read as itself. Any other number (8 years, MRD 0.5 %) is read
     /// as a representative value it provably stands for: every elementary criterion that reads
     /// the field gives the same answer with either value, whatever the other fields it reads
     /// (known ones as given, unknown ones each representative value). Then every criterion, and
-    /// the verdict, is the same in every completion with either value. `None` where no
-    /// representative value passes (not a number, or within the 1e-9 tolerance of a threshold
-    /// where that makes a difference): [`evaluate`] then searches with the number itself.
-    pub(crate) fn read(&self, dom: &Domains, p: &Patient) -> Option<Known> {
-        let mut known = Known { class: [ABSENT; MAX_FIELDS], deepest: 0 };
+    /// the verdict, is the same in every completion with either value.
+    ///
+    /// Every value the strict reading accepts (`crate::patient::parse_value`) is placed so:
+    /// [`Diagrams::of`] proves it for the dataset ([`Diagrams::prove_reading`]), or fails. A
+    /// value outside the contract that no representative value stands for (NaN years) is read
+    /// as not given.
+    pub(crate) fn read(&self, p: &Patient) -> Known {
+        let dom = &self.domains;
+        let mut known = Known { class: [ABSENT; MAX_FIELDS], deepest: 0, unread: FieldSet::default() };
         // `p` with the values already placed replaced by their representative value.
         let mut placed: Option<Patient> = None;
         for (level, field) in self.order.iter().copied().enumerate() {
@@ -251,31 +329,106 @@ impl Diagrams {
                 None => continue,
             };
             let reps = dom.values(field);
-            let class = match reps.iter().position(|r| *r == value) {
-                Some(c) => c,
-                None => match &self.answers[field as usize] {
-                    // Criteria reading this field alone: compare their answers directly.
-                    Some(table) => {
-                        let mine = answers(&self.atoms[field as usize], field, value)?;
-                        table.iter().position(|a| *a == mine)?
-                    }
-                    None => {
-                        let q = placed.get_or_insert_with(|| p.clone());
-                        let c = (0..reps.len()).find(|c| self.stands_for(dom, q, field, value, reps[*c]))?;
-                        q.set(field, Some(reps[c]));
-                        c
-                    }
-                },
+            let class = if self.answers[field as usize].is_some() || reps.contains(&value) {
+                self.place(p, field, value)
+            } else {
+                // Criteria reading other fields too: the values already placed stand as their
+                // representative value.
+                let q = placed.get_or_insert_with(|| p.clone());
+                let c = self.place(q, field, value);
+                q.set(field, c.map(|c| reps[c]));
+                c
             };
-            known.class[level] = class as u8;
-            known.deepest = level as u8;
+            match class {
+                Some(class) => {
+                    known.class[level] = class as u8;
+                    known.deepest = level as u8;
+                }
+                None => known.unread = known.unread.union(FieldSet::of(&[field])),
+            }
         }
-        Some(known)
+        known
+    }
+
+    /// The index of the representative value of `field` that stands for `value` in `q`: the
+    /// value itself if it is one; else, for a field whose criteria read it alone, the one they
+    /// all answer alike ([`Diagrams::answers`]); else the first that [`Diagrams::stands_for`]
+    /// `value` whatever the fields `q` leaves open. `None` if none does.
+    fn place(&self, q: &Patient, field: Field, value: Value) -> Option<usize> {
+        let reps = self.domains.values(field);
+        if let Some(c) = reps.iter().position(|r| *r == value) {
+            return Some(c);
+        }
+        match &self.answers[field as usize] {
+            Some(table) => {
+                let mine = answers(&self.atoms[field as usize], field, value)?;
+                table.iter().position(|a| *a == mine)
+            }
+            None => (0..reps.len()).find(|c| self.stands_for(q, field, value, reps[*c])),
+        }
+    }
+
+    /// Proves that [`Diagrams::read`] places every value the strict reading accepts
+    /// ([`accepted_range`]): the error names the first one it cannot place. Enumerated and
+    /// flag fields need nothing (each of their values is a representative value); counts are
+    /// tried one by one (at most 1001 each); numbers where it matters:
+    ///
+    /// - a number field's criteria read it alone (else this fails: the proof needs it), so a
+    ///   number is placed iff its answers to them are those of a representative value;
+    /// - each of those criteria compares the number, scaled by a positive constant, with a
+    ///   constant (`age-at-least-*`, `age-under-years`, `mrd-at-least-percent`, tolerance
+    ///   included), so along the numbers its answer changes at most once, at a point found
+    ///   exactly by bisection over the doubles;
+    /// - between two consecutive such points (and the range's ends) every answer is constant, so
+    ///   trying the range's ends and each point tries every answer a valid number can give.
+    ///
+    /// A criterion reading a count and other fields (`complete-remission` reads the relapse
+    /// number, the status and remission) is tried with those fields open, all their values: the
+    /// representative value found then stands for the count in every patient, so `read` finds
+    /// one too — provided those other fields are enumerated ones, whose given values are all
+    /// representative; a criterion reading two numeric fields fails the proof.
+    fn prove_reading(&self) -> Result<(), String> {
+        for field in Field::ALL.iter().copied() {
+            let Some((lo, hi)) = accepted_range(field) else { continue };
+            let atoms = &self.atoms[field as usize];
+            for atom in atoms.iter() {
+                let numeric = atom.field_set().iter().filter(|f| accepted_range(*f).is_some()).count();
+                if numeric > 1 {
+                    return Err(format!(
+                        "the decision diagrams cannot prove they read every {field} exactly: {atom:?} reads several numeric fields"
+                    ));
+                }
+            }
+            let fresh = Patient::default();
+            let values: Vec<Value> = match self.domains.values(field).first() {
+                Some(Value::Count(_)) => (lo as u32..=hi as u32).map(Value::Count).collect(),
+                Some(Value::Number(_)) if self.answers[field as usize].is_some() => {
+                    number_points(atoms, field, lo, hi).into_iter().map(Value::Number).collect()
+                }
+                _ => {
+                    return Err(format!(
+                        "the decision diagrams cannot prove they read every {field} exactly: its criteria read other fields too"
+                    ))
+                }
+            };
+            if let Some(v) = values.iter().find(|v| self.place(&fresh, field, **v).is_none()) {
+                let shown = match v {
+                    Value::Number(x) => format!("{x:?}"),
+                    other => other.to_contract_string(),
+                };
+                return Err(format!(
+                    "the decision diagrams cannot read {field} = {shown}: no representative value gives the same answer to every \
+                     criterion that reads {field} (thresholds closer together than the 1e-9 tolerance?)"
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Whether `rep` may replace `value` in `field` of `q`: every elementary criterion reading
     /// `field` agrees on both, for every value of the other fields it reads that `q` leaves open.
-    fn stands_for(&self, dom: &Domains, q: &Patient, field: Field, value: Value, rep: Value) -> bool {
+    fn stands_for(&self, q: &Patient, field: Field, value: Value, rep: Value) -> bool {
+        let dom = &self.domains;
         self.atoms[field as usize].iter().all(|atom| {
             let open: Vec<Field> = atom.field_set().iter().filter(|f| *f != field && q.get(*f).is_none()).collect();
             let mut same = true;
@@ -285,6 +438,49 @@ impl Diagrams {
             same
         })
     }
+}
+
+/// The numbers of `[lo, hi]` where the answer of some criterion of `atoms` (each reading `field`
+/// alone, each changing its answer at most once along the numbers) may change, with `lo` and
+/// `hi`: the smallest number at which each criterion gives its answer at `hi`, if that differs
+/// from its answer at `lo`, found by bisection over the doubles in order.
+fn number_points(atoms: &[Criterion], field: Field, lo: f64, hi: f64) -> Vec<f64> {
+    // The doubles in order as unsigned integers, and back.
+    fn key(x: f64) -> u64 {
+        let b = x.to_bits();
+        if b >> 63 == 1 {
+            !b
+        } else {
+            b | 1 << 63
+        }
+    }
+    fn double(k: u64) -> f64 {
+        f64::from_bits(if k >> 63 == 1 { k & !(1 << 63) } else { !k })
+    }
+    let mut points = vec![lo, hi];
+    for atom in atoms {
+        let answer = |x: f64| {
+            let mut p = Patient::default();
+            p.set(field, Some(Value::Number(x)));
+            eval(atom, &p)
+        };
+        let high = answer(hi);
+        if answer(lo) == high {
+            continue;
+        }
+        // answer(double(low)) differs from `high`, answer(double(up)) is `high`.
+        let (mut low, mut up) = (key(lo), key(hi));
+        while up - low > 1 {
+            let mid = low + (up - low) / 2;
+            if answer(double(mid)) == high {
+                up = mid;
+            } else {
+                low = mid;
+            }
+        }
+        points.push(double(up));
+    }
+    points
 }
 
 /// The answers of `atoms`, each reading `field` alone, on `value`: one bit each.
@@ -504,11 +700,14 @@ pub(crate) struct Known {
     /// The deepest level with a known value (`monotherapy`, at level 0, is always known). Below
     /// it nothing is known, so every node there is already the patient's own function.
     deepest: u8,
+    /// The given fields read as not given: values outside the contract that no representative
+    /// value stands for ([`Diagrams::read`]).
+    unread: FieldSet,
 }
 
 /// The diagrams restricted to one patient's known values.
 pub(crate) struct Query<'a> {
-    pub(crate) dg: &'a Diagrams,
+    dg: &'a Diagrams,
     known: Known,
     /// [`Query::image`] of the nodes above `deepest` met so far (0: not yet), made when needed.
     images: Vec<u32>,
@@ -522,7 +721,7 @@ pub(crate) struct Query<'a> {
 }
 
 impl<'a> Query<'a> {
-    pub(crate) fn new(dg: &'a Diagrams, known: Known) -> Self {
+    fn new(dg: &'a Diagrams, known: Known) -> Self {
         Query {
             dg,
             known,
@@ -570,8 +769,29 @@ impl<'a> Query<'a> {
         self.images[n as usize]
     }
 
+    /// Indication `i` of the dataset: its criteria all met in every completion, in none, or in
+    /// some only.
+    pub(crate) fn indication(&mut self, i: usize) -> Check {
+        self.check(self.dg.indications[i])
+    }
+
+    /// Criterion `k` of indication `i`, likewise.
+    pub(crate) fn criterion(&mut self, i: usize, k: usize) -> Check {
+        self.check(self.dg.criteria[i][k])
+    }
+
+    /// "On some indication", likewise.
+    pub(crate) fn on_label(&mut self) -> Check {
+        self.check(self.dg.on_label)
+    }
+
+    /// The fields criterion `k` of indication `i` reads.
+    pub(crate) fn fields(&self, i: usize, k: usize) -> FieldSet {
+        self.dg.fields[i][k]
+    }
+
     /// Met / not met / unknown from a truth-valued diagram.
-    pub(crate) fn check(&mut self, n: u32) -> Check {
+    fn check(&mut self, n: u32) -> Check {
         match self.image(n) {
             0b10 => Check::Met,
             0b01 => Check::NotMet,
@@ -641,6 +861,12 @@ impl<'a> Query<'a> {
         }
     }
 
+    /// The given fields the query reads as not given ([`Diagrams::read`]): none for a patient the
+    /// strict reading accepted.
+    pub(crate) fn unread(&self) -> FieldSet {
+        self.known.unread
+    }
+
     /// The one verdict every completion gets, if they agree.
     pub(crate) fn decided(&mut self) -> Option<Verdict> {
         let bits = self.image(self.dg.verdict);
@@ -653,5 +879,69 @@ impl<'a> Query<'a> {
         let mut fields = FieldSet::default();
         self.essential(r, &mut Vec::new(), &mut fields);
         fields.iter().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The criteria that read a number, around and far from their thresholds.
+    fn number_criteria() -> Vec<(Field, Criterion)> {
+        let mut out = Vec::new();
+        for t in [0, 1, 12, 18, 120] {
+            out.push((Field::AgeYears, Criterion::AgeAtLeastMonths(t)));
+            out.push((Field::AgeYears, Criterion::AgeAtLeastYears(t)));
+            out.push((Field::AgeYears, Criterion::AgeUnderYears(t)));
+        }
+        for t in [0.0, 0.01, 0.1, 1.0, 100.0] {
+            out.push((Field::MrdPercent, Criterion::MrdAtLeastPercent(t)));
+        }
+        out
+    }
+
+    fn answer(field: Field, c: &Criterion, x: f64) -> Tri {
+        let mut p = Patient::default();
+        p.set(field, Some(Value::Number(x)));
+        eval(c, &p)
+    }
+
+    type Tri = crate::logic::Tri;
+
+    /// [`Diagrams::prove_reading`] rests on this: along the numbers, a criterion that reads one
+    /// changes its answer at most once.
+    #[test]
+    fn number_criteria_change_their_answer_at_most_once() {
+        let mut xs: Vec<f64> = (0..=24_000).map(|i| f64::from(i) / 200.0).collect();
+        for t in [0.0, 1.0 / 12.0, 1.0, 18.0, 0.01, 0.1, 100.0, 120.0] {
+            for d in [0.0, 1e-12, 5e-11, 8e-11, 9e-11, 5e-10, 1e-9, 1.1e-9, 2e-9, 1e-6] {
+                xs.extend([t - d, t + d]);
+            }
+        }
+        xs.retain(|x| (0.0..=120.0).contains(x));
+        xs.sort_by(f64::total_cmp);
+        for (field, c) in number_criteria() {
+            let changes = xs.windows(2).filter(|w| answer(field, &c, w[0]) != answer(field, &c, w[1])).count();
+            assert!(changes <= 1, "{c:?} changes its answer {changes} times");
+        }
+    }
+
+    /// The change point is exact: the criterion answers as at the top of the range there, and as
+    /// at the bottom one double below.
+    #[test]
+    fn number_points_are_the_exact_change_points() {
+        for (field, c) in number_criteria() {
+            let (lo, hi) = accepted_range(field).unwrap();
+            let points = number_points(core::slice::from_ref(&c), field, lo, hi);
+            let (low, high) = (answer(field, &c, lo), answer(field, &c, hi));
+            if low == high {
+                assert_eq!(points, [lo, hi], "{c:?}");
+                continue;
+            }
+            let x = points[2];
+            let below = f64::from_bits(x.to_bits() - 1);
+            assert_eq!(answer(field, &c, x), high, "{c:?} at {x:?}");
+            assert_eq!(answer(field, &c, below), low, "{c:?} at {below:?}");
+        }
     }
 }

@@ -1,0 +1,129 @@
+//! The representative values of every field: one per interval the dataset's thresholds make.
+//!
+//! Over these values the completions of a partial patient form a small discrete space, the space
+//! the decision diagrams (`crate::diagrams`), the rule coverage proof and the tests' search range
+//! over. Imports the vocabulary, the patient, the dataset's types and the evaluation's tolerance.
+
+use crate::dataset::Dataset;
+use crate::logic::EPSILON;
+use crate::patient::{Patient, Value};
+use crate::vocab::{Cd19, Criterion, Diagnosis, DiseaseStatus, Field, Jurisdiction, List, Philadelphia};
+
+/// The representative values of every field: one per interval the dataset's thresholds make.
+/// Two values in the same interval give the same answer under every rule.
+#[derive(Clone, Debug)]
+pub struct Domains {
+    /// Per field (by `Field as usize`), in increasing order for numbers. Public only for the
+    /// code `build.rs` writes (a static); read it with [`Domains::values`].
+    #[doc(hidden)]
+    pub values: List<List<Value>>,
+}
+
+impl Domains {
+    /// Cuts every numeric field at the thresholds the dataset's criteria use (its indications',
+    /// rules' and notes'): one value per interval, the lowest first.
+    pub fn of(d: &Dataset) -> Domains {
+        Domains::cut_union(&[d])
+    }
+
+    /// The representative values under the thresholds of all of `datasets` together: every
+    /// interval is one that none of the datasets' thresholds cuts, so each dataset gives one
+    /// verdict per combination of these values. For comparing datasets (the change report of
+    /// `decision-table --diff`): if one changes an MRD threshold from 0.1 to 0.5, the values are
+    /// 0, 0.1 and 0.5.
+    pub fn cut_union(datasets: &[&Dataset]) -> Domains {
+        let mut criteria: Vec<&Criterion> = Vec::new();
+        for d in datasets {
+            for i in d.indications.iter() {
+                criteria.extend(i.criteria.iter());
+            }
+            for j in d.jurisdictions.iter() {
+                j.rules.iter().for_each(|r| criteria.extend(r.when.iter()));
+                j.notes.iter().for_each(|n| criteria.extend(n.when.iter()));
+            }
+            d.notes.iter().for_each(|n| criteria.extend(n.when.iter()));
+        }
+        let (mut age, mut mrd, mut lines, mut tki) = (vec![0.0], vec![0.0], vec![0u32], vec![0u32]);
+        let mut max_relapse = 1u32;
+        fn walk(c: &Criterion, f: &mut dyn FnMut(&Criterion)) {
+            f(c);
+            if let Criterion::AllOf(v) | Criterion::AnyOf(v) = c {
+                v.iter().for_each(|c| walk(c, f));
+            }
+        }
+        for c in criteria {
+            walk(c, &mut |c| match c {
+                Criterion::AgeAtLeastMonths(m) => age.push(f64::from(*m) / 12.0),
+                Criterion::AgeAtLeastYears(y) | Criterion::AgeUnderYears(y) => age.push(f64::from(*y)),
+                Criterion::MrdAtLeastPercent(t) => mrd.push(*t),
+                Criterion::PriorTherapyLinesAtLeast(n) => lines.push(*n),
+                Criterion::TkiFailuresAtLeast(n) => tki.push(*n),
+                Criterion::CompleteRemission(ns) => {
+                    max_relapse = max_relapse.max(ns.iter().copied().max().unwrap_or(1).saturating_sub(1))
+                }
+                _ => {}
+            });
+        }
+        let numbers = |mut v: Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v.dedup();
+            v.into_iter().map(Value::Number).collect::<Vec<_>>()
+        };
+        let counts = |mut v: Vec<u32>| {
+            v.sort();
+            v.dedup();
+            v.into_iter().map(Value::Count).collect::<Vec<_>>()
+        };
+        fn all_of<T: Copy>(all: &[T], f: fn(T) -> Value) -> Vec<Value> {
+            all.iter().map(|v| f(*v)).collect()
+        }
+        let flags = vec![Value::Flag(true), Value::Flag(false)];
+        let values: Vec<Vec<Value>> = Field::ALL
+            .iter()
+            .map(|f| match f {
+                Field::Jurisdiction => all_of(Jurisdiction::ALL, Value::Jurisdiction),
+                Field::AgeYears => numbers(age.clone()),
+                Field::Diagnosis => all_of(Diagnosis::ALL, Value::Diagnosis),
+                Field::Cd19 => all_of(Cd19::ALL, Value::Cd19),
+                Field::Philadelphia => all_of(Philadelphia::ALL, Value::Philadelphia),
+                Field::DiseaseStatus => all_of(DiseaseStatus::ALL, Value::DiseaseStatus),
+                Field::RelapseNumber => (1..=max_relapse + 1).map(Value::Count).collect(),
+                Field::MrdPercent => numbers(mrd.clone()),
+                Field::PriorTherapyLines => counts(lines.clone()),
+                Field::TkiFailures => counts(tki.clone()),
+                _ => flags.clone(),
+            })
+            .collect();
+        Domains { values: values.into_iter().map(List::from).collect() }
+    }
+
+    /// The representative values of `field`, in increasing order for numbers.
+    pub fn values(&self, field: Field) -> &[Value] {
+        &self.values[field as usize]
+    }
+
+    /// Index of the interval (or value) `value` falls in.
+    pub fn class_of(&self, field: Field, value: Value) -> usize {
+        let reps = self.values(field);
+        match value {
+            Value::Number(x) => reps
+                .iter()
+                .rposition(|r| matches!(r, Value::Number(t) if x >= t - EPSILON))
+                .unwrap_or(0),
+            Value::Count(x) => reps.iter().rposition(|r| matches!(r, Value::Count(t) if x >= *t)).unwrap_or(0),
+            other => reps.iter().position(|r| *r == other).unwrap_or(0),
+        }
+    }
+}
+
+/// Calls `visit` with every completion of `p` over `fields` (representative values only).
+pub fn for_each_completion(dom: &Domains, p: &Patient, fields: &[Field], visit: &mut dyn FnMut(&Patient)) {
+    match fields.split_first() {
+        None => visit(p),
+        Some((f, rest)) => {
+            for value in dom.values(*f) {
+                for_each_completion(dom, &p.with(*f, *value), rest, visit);
+            }
+        }
+    }
+}
