@@ -8,8 +8,8 @@
 //! vocabulary. Pure: no web dependency, tested natively.
 
 use crate::assessment::Check;
-use crate::patient::{parse_decimal, Value, MAX_COUNT};
-use crate::vocab::{Criterion, Field, Jurisdiction, Lang, RecommendationStatus, Verdict};
+use crate::patient::{parse_decimal, Value};
+use crate::vocab::{Criterion, Field, Jurisdiction, Kind, Lang, RecommendationStatus, Verdict};
 
 mod en;
 mod nb;
@@ -335,17 +335,9 @@ pub enum EntryError {
     OutOfRange { min: f64, max: f64 },
 }
 
-/// Whether a field is typed as text (a number) rather than chosen.
-pub fn is_typed(field: Field) -> bool {
-    matches!(
-        field,
-        Field::AgeYears | Field::MrdPercent | Field::RelapseNumber | Field::PriorTherapyLines | Field::TkiFailures
-    )
-}
-
-/// Reads a number typed into the form for `field`: decimal comma or point, age in `unit`
-/// (sent as years), counts as whole numbers. Empty text is `Ok(None)` (missing); an impossible
-/// value is an error (and counts as missing).
+/// Reads a number typed into the form for `field` ([`Field::kind`] says which and how much):
+/// decimal comma or point, age in `unit` (sent as years), counts as whole numbers. Empty text is
+/// `Ok(None)` (missing); an impossible value is an error (and counts as missing).
 pub fn read_entry(field: Field, text: &str, unit: AgeUnit) -> Result<Option<Value>, EntryError> {
     if text.trim().is_empty() {
         return Ok(None);
@@ -358,37 +350,17 @@ pub fn read_entry(field: Field, text: &str, unit: AgeUnit) -> Result<Option<Valu
             Err(EntryError::OutOfRange { min, max })
         }
     };
-    let whole = |min: f64| {
-        let n = in_range(min, MAX_COUNT)?;
-        if n.fract() == 0.0 {
-            Ok(Some(Value::Count(n as u32)))
-        } else {
-            Err(EntryError::NotWhole)
+    match field.kind() {
+        // The age may be typed in months: the range is the same age, in months.
+        Kind::Decimal { min, max, .. } if field == Field::AgeYears && unit == AgeUnit::Months => {
+            in_range(min * 12.0, max * 12.0).map(|n| Some(Value::Number(n / 12.0)))
         }
-    };
-    match field {
-        Field::AgeYears => match unit {
-            AgeUnit::Years => in_range(0.0, 120.0).map(|n| Some(Value::Number(n))),
-            AgeUnit::Months => in_range(0.0, 1440.0).map(|n| Some(Value::Number(n / 12.0))),
+        Kind::Decimal { min, max, .. } => in_range(min, max).map(|n| Some(Value::Number(n))),
+        Kind::Count { min, max } => match in_range(f64::from(min), f64::from(max))? {
+            n if n.fract() == 0.0 => Ok(Some(Value::Count(n as u32))),
+            _ => Err(EntryError::NotWhole),
         },
-        Field::MrdPercent => in_range(0.0, 100.0).map(|n| Some(Value::Number(n))),
-        Field::RelapseNumber => whole(1.0),
-        Field::PriorTherapyLines | Field::TkiFailures => whole(0.0),
-        _ => Err(EntryError::NotANumber),
-    }
-}
-
-/// The choices of a field answered by picking, in the contract's order.
-pub fn choices(field: Field) -> Vec<Value> {
-    use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Philadelphia};
-    match field {
-        Field::Jurisdiction => Jurisdiction::ALL.iter().map(|v| Value::Jurisdiction(*v)).collect(),
-        Field::Diagnosis => Diagnosis::ALL.iter().map(|v| Value::Diagnosis(*v)).collect(),
-        Field::Cd19 => Cd19::ALL.iter().map(|v| Value::Cd19(*v)).collect(),
-        Field::Philadelphia => Philadelphia::ALL.iter().map(|v| Value::Philadelphia(*v)).collect(),
-        Field::DiseaseStatus => DiseaseStatus::ALL.iter().map(|v| Value::DiseaseStatus(*v)).collect(),
-        f if is_typed(f) => Vec::new(),
-        _ => vec![Value::Flag(true), Value::Flag(false)],
+        Kind::Choice(_) | Kind::Flag => Err(EntryError::NotANumber),
     }
 }
 
@@ -506,7 +478,7 @@ mod tests {
         assert_eq!(read_entry(Field::RelapseNumber, "2", Years), Ok(Some(Value::Count(2))));
         assert_eq!(
             read_entry(Field::RelapseNumber, "0", Years),
-            Err(EntryError::OutOfRange { min: 1.0, max: MAX_COUNT })
+            Err(EntryError::OutOfRange { min: 1.0, max: f64::from(crate::vocab::MAX_COUNT) })
         );
         assert_eq!(read_entry(Field::PriorTherapyLines, "1,5", Years), Err(EntryError::NotWhole));
         assert_eq!(read_entry(Field::TkiFailures, "0", Years), Ok(Some(Value::Count(0))));
@@ -516,7 +488,7 @@ mod tests {
     #[test]
     fn accepted_entries_are_valid_input() {
         use crate::patient::{parse_value, RawValue};
-        for field in Field::ALL.iter().copied().filter(|f| is_typed(*f)) {
+        for field in Field::ALL.iter().copied().filter(|f| f.is_numeric()) {
             for text in ["0", "1", "0,1", "2", "17,5", "100", "120", "1000", "1440"] {
                 for unit in [AgeUnit::Years, AgeUnit::Months] {
                     if let Ok(Some(v)) = read_entry(field, text, unit) {
@@ -540,7 +512,7 @@ mod tests {
             for field in Field::ALL {
                 assert!(!(t.question)(*field).is_empty());
                 assert!(!(t.field_name)(*field).is_empty());
-                for v in choices(*field) {
+                for v in Value::choices(*field) {
                     assert!(!value(lang, *field, v).is_empty(), "{lang} {field}");
                 }
             }
@@ -619,7 +591,7 @@ mod tests {
         for lang in LANGS {
             let t = strings(lang);
             for field in Field::ALL {
-                for v in choices(*field) {
+                for v in Value::choices(*field) {
                     assert!(!(t.clause)(*field, v, None).is_empty());
                 }
             }

@@ -249,7 +249,7 @@ fn change_points(field: Field) -> Vec<f64> {
     d.jurisdictions.iter().flat_map(|j| j.rules.iter()).flat_map(|r| r.when.iter()).for_each(|c| walk(c, &mut atoms));
     atoms.retain(|a| a.field_set() == blincyto_checker::vocab::FieldSet::of(&[field]));
     let answer = |a: &Criterion, x: f64| blincyto_model::logic::eval(a, &Patient::default().with(field, Value::Number(x)));
-    let (lo, hi) = blincyto_model::patient::accepted_range(field).unwrap();
+    let (lo, hi) = field.range().unwrap();
     let mut points = Vec::new();
     for a in &atoms {
         if answer(a, lo) == answer(a, hi) {

@@ -7,7 +7,7 @@
 use crate::dataset::Dataset;
 use crate::domains::{for_each_completion, Domains};
 use crate::logic::{eval, verdict_by, Check};
-use crate::patient::{accepted_range, Patient, Value};
+use crate::patient::{Patient, Value};
 use crate::vocab::{Criterion, Field, FieldSet, Jurisdiction, List, Verdict};
 
 // ------------------------------------------------------------------------------------------------
@@ -369,7 +369,7 @@ impl Diagrams {
     }
 
     /// Proves that [`Diagrams::read`] places every value the strict reading accepts
-    /// ([`accepted_range`]): the error names the first one it cannot place. Enumerated and
+    /// ([`Field::range`](crate::vocab::Field::range)): the error names the first one it cannot place. Enumerated and
     /// flag fields need nothing (each of their values is a representative value); counts are
     /// tried one by one (at most 1001 each); numbers where it matters:
     ///
@@ -389,10 +389,10 @@ impl Diagrams {
     /// representative; a criterion reading two numeric fields fails the proof.
     fn prove_reading(&self) -> Result<(), String> {
         for field in Field::ALL.iter().copied() {
-            let Some((lo, hi)) = accepted_range(field) else { continue };
+            let Some((lo, hi)) = field.range() else { continue };
             let atoms = &self.atoms[field as usize];
             for atom in atoms.iter() {
-                let numeric = atom.field_set().iter().filter(|f| accepted_range(*f).is_some()).count();
+                let numeric = atom.field_set().iter().filter(|f| f.range().is_some()).count();
                 if numeric > 1 {
                     return Err(format!(
                         "the decision diagrams cannot prove they read every {field} exactly: {atom:?} reads several numeric fields"
@@ -931,7 +931,7 @@ mod tests {
     #[test]
     fn number_points_are_the_exact_change_points() {
         for (field, c) in number_criteria() {
-            let (lo, hi) = accepted_range(field).unwrap();
+            let (lo, hi) = field.range().unwrap();
             let points = number_points(core::slice::from_ref(&c), field, lo, hi);
             let (low, high) = (answer(field, &c, lo), answer(field, &c, hi));
             if low == high {

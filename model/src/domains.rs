@@ -7,7 +7,7 @@
 use crate::dataset::Dataset;
 use crate::logic::EPSILON;
 use crate::patient::{Patient, Value};
-use crate::vocab::{Cd19, Criterion, Diagnosis, DiseaseStatus, Field, Jurisdiction, List, Philadelphia};
+use crate::vocab::{Criterion, Field, Kind, List};
 
 /// The representative values of every field: one per interval the dataset's thresholds make.
 /// Two values in the same interval give the same answer under every rule.
@@ -43,8 +43,9 @@ impl Domains {
             }
             d.notes.iter().for_each(|n| criteria.extend(n.when.iter()));
         }
-        let (mut age, mut mrd, mut lines, mut tki) = (vec![0.0], vec![0.0], vec![0u32], vec![0u32]);
-        let mut max_relapse = 1u32;
+        // Per numeric field, its lowest accepted value and every threshold a criterion reads.
+        let mut cuts: Vec<Vec<f64>> = Field::ALL.iter().map(|f| f.range().map(|(min, _)| vec![min]).unwrap_or_default()).collect();
+        let mut cut = |f: Field, t: f64| cuts[f as usize].push(t);
         fn walk(c: &Criterion, f: &mut dyn FnMut(&Criterion)) {
             f(c);
             if let Criterion::AllOf(v) | Criterion::AnyOf(v) = c {
@@ -53,45 +54,30 @@ impl Domains {
         }
         for c in criteria {
             walk(c, &mut |c| match c {
-                Criterion::AgeAtLeastMonths(m) => age.push(f64::from(*m) / 12.0),
-                Criterion::AgeAtLeastYears(y) | Criterion::AgeUnderYears(y) => age.push(f64::from(*y)),
-                Criterion::MrdAtLeastPercent(t) => mrd.push(*t),
-                Criterion::PriorTherapyLinesAtLeast(n) => lines.push(*n),
-                Criterion::TkiFailuresAtLeast(n) => tki.push(*n),
-                Criterion::CompleteRemission(ns) => {
-                    max_relapse = max_relapse.max(ns.iter().copied().max().unwrap_or(1).saturating_sub(1))
-                }
+                Criterion::AgeAtLeastMonths(m) => cut(Field::AgeYears, f64::from(*m) / 12.0),
+                Criterion::AgeAtLeastYears(y) | Criterion::AgeUnderYears(y) => cut(Field::AgeYears, f64::from(*y)),
+                Criterion::MrdAtLeastPercent(t) => cut(Field::MrdPercent, *t),
+                Criterion::PriorTherapyLinesAtLeast(n) => cut(Field::PriorTherapyLines, f64::from(*n)),
+                Criterion::TkiFailuresAtLeast(n) => cut(Field::TkiFailures, f64::from(*n)),
+                // Remission n follows relapse n - 1: that relapse number, and the next, differ.
+                Criterion::CompleteRemission(ns) => ns.iter().filter(|n| **n >= 2).for_each(|n| {
+                    cut(Field::RelapseNumber, f64::from(n - 1));
+                    cut(Field::RelapseNumber, f64::from(*n));
+                }),
                 _ => {}
             });
         }
-        let numbers = |mut v: Vec<f64>| {
-            v.sort_by(f64::total_cmp);
-            v.dedup();
-            v.into_iter().map(Value::Number).collect::<Vec<_>>()
-        };
-        let counts = |mut v: Vec<u32>| {
-            v.sort();
-            v.dedup();
-            v.into_iter().map(Value::Count).collect::<Vec<_>>()
-        };
-        fn all_of<T: Copy>(all: &[T], f: fn(T) -> Value) -> Vec<Value> {
-            all.iter().map(|v| f(*v)).collect()
-        }
-        let flags = vec![Value::Flag(true), Value::Flag(false)];
         let values: Vec<Vec<Value>> = Field::ALL
             .iter()
-            .map(|f| match f {
-                Field::Jurisdiction => all_of(Jurisdiction::ALL, Value::Jurisdiction),
-                Field::AgeYears => numbers(age.clone()),
-                Field::Diagnosis => all_of(Diagnosis::ALL, Value::Diagnosis),
-                Field::Cd19 => all_of(Cd19::ALL, Value::Cd19),
-                Field::Philadelphia => all_of(Philadelphia::ALL, Value::Philadelphia),
-                Field::DiseaseStatus => all_of(DiseaseStatus::ALL, Value::DiseaseStatus),
-                Field::RelapseNumber => (1..=max_relapse + 1).map(Value::Count).collect(),
-                Field::MrdPercent => numbers(mrd.clone()),
-                Field::PriorTherapyLines => counts(lines.clone()),
-                Field::TkiFailures => counts(tki.clone()),
-                _ => flags.clone(),
+            .map(|f| {
+                let mut points = cuts[*f as usize].clone();
+                points.sort_by(f64::total_cmp);
+                points.dedup();
+                match f.kind() {
+                    Kind::Choice(_) | Kind::Flag => Value::choices(*f),
+                    Kind::Decimal { .. } => points.into_iter().map(Value::Number).collect(),
+                    Kind::Count { .. } => points.into_iter().map(|n| Value::Count(n as u32)).collect(),
+                }
             })
             .collect();
         Domains { values: values.into_iter().map(List::from).collect() }

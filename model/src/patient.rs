@@ -4,7 +4,7 @@
 //! `(key, RawValue)` pairs so the same validation serves the JS API (read key by key), the
 //! form and the native tests, and every error names the field and what it accepts.
 
-use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Field, Jurisdiction, Philadelphia};
+use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Field, Jurisdiction, Kind, Philadelphia};
 
 /// A patient, as far as known. Serialises with the contract's field names, absent ones left out.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
@@ -112,24 +112,6 @@ impl serde::Serialize for Value {
             Value::Count(n) => s.serialize_u32(n),
             Value::Flag(b) => s.serialize_bool(b),
         }
-    }
-}
-
-/// The largest whole number the counting fields accept; any larger count means the same to every
-/// rule, and the cap keeps arithmetic safe.
-pub const MAX_COUNT: f64 = 1000.0;
-
-/// The numbers the strict reading ([`parse_value`]) accepts for a numeric field, both ends
-/// included (whole numbers only for a count); `None` for the other fields, whose values the
-/// contract lists one by one. The decision diagrams prove they read every one of these numbers
-/// exactly (`crate::diagrams`).
-pub fn accepted_range(field: Field) -> Option<(f64, f64)> {
-    match field {
-        Field::AgeYears => Some((0.0, 120.0)),
-        Field::MrdPercent => Some((0.0, 100.0)),
-        Field::RelapseNumber => Some((1.0, MAX_COUNT)),
-        Field::PriorTherapyLines | Field::TkiFailures => Some((0.0, MAX_COUNT)),
-        _ => None,
     }
 }
 
@@ -283,64 +265,58 @@ fn accepted_fields() -> String {
 
 /// What a field accepts, in words (for error messages).
 pub fn accepted(field: Field) -> String {
-    fn one_of(values: &[&str]) -> String {
-        let quoted: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
-        format!("one of {}", quoted.join(", "))
-    }
-    fn names<T: Copy>(all: &[T], f: impl Fn(T) -> &'static str) -> Vec<&'static str> {
-        all.iter().map(|v| f(*v)).collect()
-    }
-    use Field as F;
-    match field {
-        F::Jurisdiction => one_of(&names(Jurisdiction::ALL, Jurisdiction::as_str)),
-        F::Diagnosis => one_of(&names(Diagnosis::ALL, Diagnosis::as_str)),
-        F::Cd19 => one_of(&names(Cd19::ALL, Cd19::as_str)),
-        F::Philadelphia => one_of(&names(Philadelphia::ALL, Philadelphia::as_str)),
-        F::DiseaseStatus => one_of(&names(DiseaseStatus::ALL, DiseaseStatus::as_str)),
-        F::AgeYears => "a number of years from 0 to 120 (fractions allowed)".into(),
-        F::MrdPercent => "a number of percent from 0 to 100".into(),
-        F::RelapseNumber => format!("a whole number from 1 to {}", MAX_COUNT as u32),
-        F::PriorTherapyLines | F::TkiFailures => format!("a whole number from 0 to {}", MAX_COUNT as u32),
-        _ => {
-            debug_assert!(field.is_flag(), "{field} needs its own wording");
-            "true or false".into()
+    match field.kind() {
+        Kind::Choice(spellings) => {
+            let quoted: Vec<String> = spellings.iter().map(|v| format!("\"{v}\"")).collect();
+            format!("one of {}", quoted.join(", "))
         }
+        Kind::Flag => "true or false".into(),
+        Kind::Decimal { min, max, unit } => format!("a number of {unit} from {min} to {max} (fractions allowed)"),
+        Kind::Count { min, max } => format!("a whole number from {min} to {max}"),
     }
 }
 
-/// Validates one raw value for `field`.
+/// Validates one raw value for `field`, as [`Field::kind`] says.
 pub fn parse_value(field: Field, raw: &RawValue) -> Result<Value, InputError> {
-    use Field as F;
     let bad = || InputError::new(field.as_str(), format!("expected {}, got {}", accepted(field), raw.describe()));
-    let text = || match raw {
-        RawValue::String(s) => Ok(s.as_str()),
+    let number = |min: f64, max: f64| match raw {
+        RawValue::Number(n) if n.is_finite() && (min..=max).contains(n) => Ok(*n),
         _ => Err(bad()),
     };
-    let number = || match (raw, accepted_range(field)) {
-        (RawValue::Number(n), Some((min, max))) if n.is_finite() && (min..=max).contains(n) => Ok(*n),
-        _ => Err(bad()),
-    };
-    let count = || {
-        let n = number()?;
-        if n.fract() == 0.0 {
-            Ok(Value::Count(n as u32))
-        } else {
-            Err(bad())
-        }
-    };
-    Ok(match field {
-        F::Jurisdiction => Value::Jurisdiction(Jurisdiction::parse(text()?).ok_or_else(bad)?),
-        F::Diagnosis => Value::Diagnosis(Diagnosis::parse(text()?).ok_or_else(bad)?),
-        F::Cd19 => Value::Cd19(Cd19::parse(text()?).ok_or_else(bad)?),
-        F::Philadelphia => Value::Philadelphia(Philadelphia::parse(text()?).ok_or_else(bad)?),
-        F::DiseaseStatus => Value::DiseaseStatus(DiseaseStatus::parse(text()?).ok_or_else(bad)?),
-        F::AgeYears | F::MrdPercent => Value::Number(number()?),
-        F::RelapseNumber | F::PriorTherapyLines | F::TkiFailures => count()?,
-        _ => match raw {
-            RawValue::Bool(b) if field.is_flag() => Value::Flag(*b),
-            _ => return Err(bad()),
+    match (field.kind(), raw) {
+        (Kind::Choice(_), RawValue::String(text)) => Value::choice(field, text).ok_or_else(bad),
+        (Kind::Flag, RawValue::Bool(b)) => Ok(Value::Flag(*b)),
+        (Kind::Decimal { min, max, .. }, _) => number(min, max).map(Value::Number),
+        (Kind::Count { min, max }, _) => match number(f64::from(min), f64::from(max))? {
+            n if n.fract() == 0.0 => Ok(Value::Count(n as u32)),
+            _ => Err(bad()),
         },
-    })
+        _ => Err(bad()),
+    }
+}
+
+impl Value {
+    /// The value of a choice field spelt `text` as the contract spells it.
+    pub fn choice(field: Field, text: &str) -> Option<Value> {
+        match field {
+            Field::Jurisdiction => Jurisdiction::parse(text).map(Value::Jurisdiction),
+            Field::Diagnosis => Diagnosis::parse(text).map(Value::Diagnosis),
+            Field::Cd19 => Cd19::parse(text).map(Value::Cd19),
+            Field::Philadelphia => Philadelphia::parse(text).map(Value::Philadelphia),
+            Field::DiseaseStatus => DiseaseStatus::parse(text).map(Value::DiseaseStatus),
+            _ => None,
+        }
+    }
+
+    /// Every value of a field answered by picking (a choice or a flag), in the contract's order;
+    /// empty for a numeric field.
+    pub fn choices(field: Field) -> Vec<Value> {
+        match field.kind() {
+            Kind::Choice(spellings) => spellings.iter().filter_map(|s| Value::choice(field, s)).collect(),
+            Kind::Flag => vec![Value::Flag(true), Value::Flag(false)],
+            Kind::Decimal { .. } | Kind::Count { .. } => Vec::new(),
+        }
+    }
 }
 
 /// Reads a number typed by a person: decimal comma or point, surrounding spaces ignored
@@ -377,6 +353,52 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The strict reading follows the table of kinds: every listed value of a choice or flag
+    /// field reads back as itself, a numeric field takes both ends of its range and nothing
+    /// beyond, a count no fraction, and no field takes another kind's value.
+    #[test]
+    fn the_reading_follows_the_table_of_kinds() {
+        for field in Field::ALL.iter().copied() {
+            let raw = |v: Value| match v {
+                Value::Flag(b) => RawValue::Bool(b),
+                Value::Number(n) => RawValue::Number(n),
+                Value::Count(n) => RawValue::Number(f64::from(n)),
+                other => RawValue::String(other.to_contract_string()),
+            };
+            match field.kind() {
+                Kind::Choice(spellings) => {
+                    assert_eq!(Value::choices(field).len(), spellings.len(), "{field}");
+                    for v in Value::choices(field) {
+                        assert_eq!(parse_value(field, &raw(v)), Ok(v), "{field}");
+                    }
+                    assert!(parse_value(field, &RawValue::String("other-thing".into())).is_err());
+                    assert!(parse_value(field, &RawValue::Bool(true)).is_err(), "{field}");
+                }
+                Kind::Flag => {
+                    assert_eq!(Value::choices(field), [Value::Flag(true), Value::Flag(false)]);
+                    assert!(parse_value(field, &RawValue::String("true".into())).is_err(), "{field}");
+                }
+                Kind::Decimal { min, max, .. } => {
+                    assert!(Value::choices(field).is_empty());
+                    assert_eq!(parse_value(field, &RawValue::Number(min)), Ok(Value::Number(min)));
+                    assert_eq!(parse_value(field, &RawValue::Number(max)), Ok(Value::Number(max)));
+                    assert!(parse_value(field, &RawValue::Number(max + 0.001)).is_err(), "{field}");
+                    assert!(parse_value(field, &RawValue::Number(min - 0.001)).is_err(), "{field}");
+                    assert!(accepted(field).contains("fractions allowed"));
+                }
+                Kind::Count { min, max } => {
+                    assert_eq!(parse_value(field, &RawValue::Number(f64::from(min))), Ok(Value::Count(min)));
+                    assert_eq!(parse_value(field, &RawValue::Number(f64::from(max))), Ok(Value::Count(max)));
+                    assert!(parse_value(field, &RawValue::Number(f64::from(max) + 1.0)).is_err(), "{field}");
+                    assert!(parse_value(field, &RawValue::Number(f64::from(min) + 0.5)).is_err(), "{field}");
+                    if min > 0 {
+                        assert!(parse_value(field, &RawValue::Number(f64::from(min) - 1.0)).is_err(), "{field}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn decimal_comma_and_point_are_the_same() {

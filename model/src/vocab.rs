@@ -24,6 +24,9 @@ macro_rules! contract_enum {
             /// Every value, in the contract's order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Every value as the contract spells it, in the contract's order.
+            pub const SPELLINGS: &'static [&'static str] = &[$($text),+];
+
             /// The value as the contract spells it.
             pub const fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
@@ -133,19 +136,67 @@ contract_enum!(
     }
 );
 
+/// What a field takes. Declared once, in [`Field::kind`]: the strict reading of input, the
+/// form's controls and its parsing of typed numbers, and the representative values the decision
+/// is computed over all derive from it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// One of a contract enum's values, as spelt (its `SPELLINGS`).
+    Choice(&'static [&'static str]),
+    /// `true` or `false`.
+    Flag,
+    /// A number from `min` to `max`, both included, fractions allowed; `unit` names it in
+    /// messages ("years", "percent").
+    Decimal { min: f64, max: f64, unit: &'static str },
+    /// A whole number from `min` to `max`, both included.
+    Count { min: u32, max: u32 },
+}
+
+/// The largest whole number the counting fields accept; any larger count means the same to every
+/// rule, and the cap keeps arithmetic safe.
+pub const MAX_COUNT: u32 = 1000;
+
 impl Field {
+    /// What the field takes: the one table of field kinds.
+    pub const fn kind(self) -> Kind {
+        match self {
+            Field::Jurisdiction => Kind::Choice(Jurisdiction::SPELLINGS),
+            Field::AgeYears => Kind::Decimal { min: 0.0, max: 120.0, unit: "years" },
+            Field::Diagnosis => Kind::Choice(Diagnosis::SPELLINGS),
+            Field::Cd19 => Kind::Choice(Cd19::SPELLINGS),
+            Field::Philadelphia => Kind::Choice(Philadelphia::SPELLINGS),
+            Field::DiseaseStatus => Kind::Choice(DiseaseStatus::SPELLINGS),
+            Field::RelapseNumber => Kind::Count { min: 1, max: MAX_COUNT },
+            Field::MrdPercent => Kind::Decimal { min: 0.0, max: 100.0, unit: "percent" },
+            Field::PriorTherapyLines | Field::TkiFailures => Kind::Count { min: 0, max: MAX_COUNT },
+            Field::InRemission
+            | Field::Consolidation
+            | Field::HighRiskRelapse
+            | Field::PriorAlloHsct
+            | Field::OtherOptionsAvailable
+            | Field::PlannedAlloHsct
+            | Field::Monotherapy => Kind::Flag,
+        }
+    }
+
     /// A yes/no field (`true`/`false`).
     pub fn is_flag(self) -> bool {
-        matches!(
-            self,
-            Field::InRemission
-                | Field::Consolidation
-                | Field::HighRiskRelapse
-                | Field::PriorAlloHsct
-                | Field::OtherOptionsAvailable
-                | Field::PlannedAlloHsct
-                | Field::Monotherapy
-        )
+        matches!(self.kind(), Kind::Flag)
+    }
+
+    /// A field whose value is a number (typed into the form, not picked).
+    pub fn is_numeric(self) -> bool {
+        self.range().is_some()
+    }
+
+    /// The numbers a numeric field accepts, both ends included (whole numbers only for a
+    /// count); `None` for the fields whose values the contract lists one by one.
+    pub fn range(self) -> Option<(f64, f64)> {
+        match self.kind() {
+            Kind::Decimal { min, max, .. } => Some((min, max)),
+            Kind::Count { min, max } => Some((f64::from(min), f64::from(max))),
+            Kind::Choice(_) | Kind::Flag => None,
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use super::entry::{Entry, UnitChoice};
 use super::overview::Overview;
 use super::state::{Action, State};
 use crate::assessment::Assessment;
-use crate::i18n::{choices, hint, is_typed, strings, AgeUnit, Strings};
+use crate::i18n::{hint, strings, AgeUnit, Strings};
 use crate::patient::Value;
 use crate::summary::{self, currency};
 use crate::vocab::{Field, Jurisdiction, Lang, Verdict};
@@ -63,7 +63,7 @@ pub fn App(props: &AppProps) -> Html {
         let hidden = !shown;
         let label = AttrValue::Static((t.question)(field));
         let hint = hint(lang, field).map(AttrValue::Static);
-        if is_typed(field) {
+        if field.is_numeric() {
             let error = state.entry(field).err().map(|e| AttrValue::from((t.entry_error)(field, e, state.age_unit)));
             let onedit = handlers.typed[field as usize].clone();
             let unit = (field == Field::AgeYears).then(|| UnitChoice {
@@ -186,5 +186,5 @@ impl Handlers {
 
 /// The options of a choice field, in words.
 fn options(t: &Strings, field: Field) -> Vec<(Value, AttrValue)> {
-    choices(field).into_iter().map(|v| (v, AttrValue::Static((t.option)(v)))).collect()
+    Value::choices(field).into_iter().map(|v| (v, AttrValue::Static((t.option)(v)))).collect()
 }
