@@ -27,7 +27,7 @@ function run(name) {
   return new Promise((done) => {
     const t0 = Date.now();
     let tail = '';
-    const child = spawn(process.execPath, [join(HERE, `${name}.mjs`), ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(HERE, `${name}.spec.mjs`), ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
       tail = (tail + chunk).slice(-2000);
