@@ -2,22 +2,44 @@
 // JSON-like values from a fixed seed: wrong types, huge and negative numbers, NaN/Infinity/-0,
 // nested objects and arrays, long strings, unknown keys, null/undefined, non-object inputs.
 //
-//   node e2e/fuzz.mjs                          3000 cases, seed 20250716 (a few seconds)
-//   node e2e/fuzz.mjs --cases 200000 --seed 7  a longer run
+//   node --test e2e/fuzz.spec.mjs                                          3000 cases, seed 20250716
+//   E2E_FUZZ_ARGS='--cases 200000 --seed 7' node --test e2e/fuzz.spec.mjs   a longer run
+//
+// `node --test` keeps the command line to itself (it takes every argument as a file to run), so
+// the options come in E2E_FUZZ_ARGS, read with util.parseArgs (unknown options are an error).
+// Run as a plain script (`node e2e/fuzz.spec.mjs --cases 200000`), the command line works too.
 //
 // Each call must return a result whose `verdict` is one of the seven (and `missing` an array), or
 // throw an Error whose message names one of the input's keys or the word "input" — never a wasm
 // trap (RuntimeError, "unreachable") — and the module must keep working (a known-good example is
 // checked after every batch). A reference reading of the contract predicts which of the two it must
 // be for JSON-like input; a decided verdict must not change when a missing field is filled in.
+import assert from 'node:assert/strict';
+import { describe, it, before, after } from 'node:test';
+import { parseArgs } from 'node:util';
 import {
-  spec, startServer, launch, withPage, validExamples, assert, parseArgs, VERDICTS, FIELDS,
+  startServer, launch, withPage, validExamples, VERDICTS, FIELDS,
 } from './lib.mjs';
 
-const args = parseArgs();
-const CASES = Number(args.cases ?? 3000);
-const SEED = Number(args.seed ?? 20250716);
-const s = spec('fuzz', { timeoutMs: Math.max(120_000, CASES * 50), needsWidget: false });
+/** `--cases N --seed S` from E2E_FUZZ_ARGS, else from the command line of a plain `node` run. */
+function options() {
+  const env = process.env.E2E_FUZZ_ARGS?.trim();
+  const { values } = parseArgs({
+    args: env ? env.split(/\s+/) : process.argv.slice(2),
+    options: { cases: { type: 'string', default: '3000' }, seed: { type: 'string', default: '20250716' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const cases = Number(values.cases);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(cases) || cases < 1) throw new TypeError(`fuzz: --cases must be a whole number ≥ 1, not ${JSON.stringify(values.cases)}`);
+  if (!Number.isInteger(seed)) throw new TypeError(`fuzz: --seed must be a whole number, not ${JSON.stringify(values.seed)}`);
+  return { cases, seed };
+}
+
+const { cases: CASES, seed: SEED } = options();
+/** Per test: two minutes, or 50 ms a case for a longer run (a case takes about 0.3 ms). */
+const timeout = Math.max(120_000, CASES * 50);
 const examples = await validExamples();
 
 /** Runs inside the page: generates, calls, judges. Self-contained (no closure). */
@@ -268,89 +290,94 @@ async function fuzzInPage({ seed, cases, fields, verdicts, examples, batch }) {
   return { failures, failureCount: failures.length, stats };
 }
 
-s.test(`fuzz evaluate(): ${CASES} cases, seed ${SEED}`, async ({ browser, server }) => {
-  await withPage(browser, {}, async ({ page }) => {
-    await page.goto(server.host({ count: 0 }));
-    const out = await page.evaluate(fuzzInPage, {
-      seed: SEED, cases: CASES, fields: FIELDS, verdicts: VERDICTS, examples: examples.map((e) => e.input), batch: 100,
+describe('fuzz', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it(`fuzz evaluate(): ${CASES} cases, seed ${SEED}`, { timeout }, async (t) => {
+    await withPage(browser, {}, async ({ page }) => {
+      await page.goto(server.host({ count: 0 }));
+      const out = await page.evaluate(fuzzInPage, {
+        seed: SEED, cases: CASES, fields: FIELDS, verdicts: VERDICTS, examples: examples.map((e) => e.input), batch: 100,
+      });
+      const st = out.stats;
+      t.diagnostic(`${CASES} cases in ${st.ms} ms: ${st.verdict} verdicts ${JSON.stringify(st.byVerdict)}, ${st.error} errors, ` +
+        `${st.either} unspecified by the contract, ${st.metamorphic} decided verdicts re-checked with a missing field filled in`);
+      assert.ok(out.failureCount === 0,
+        `${out.failureCount} failing case(s) (seed ${SEED}; rerun: E2E_FUZZ_ARGS='--cases ${CASES} --seed ${SEED}' node --test e2e/fuzz.spec.mjs):\n${out.failures.join('\n')}`);
     });
-    const st = out.stats;
-    console.log(`     ${CASES} cases in ${st.ms} ms: ${st.verdict} verdicts ${JSON.stringify(st.byVerdict)}, ${st.error} errors, ` +
-      `${st.either} unspecified by the contract, ${st.metamorphic} decided verdicts re-checked with a missing field filled in`);
-    assert(out.failureCount === 0,
-      `${out.failureCount} failing case(s) (seed ${SEED}; rerun: node e2e/fuzz.mjs --cases ${CASES} --seed ${SEED}):\n${out.failures.join('\n')}`);
   });
-});
 
-s.test('regression (found by --seed 7): a verdict decided over an unknown disease status still cites its source', async ({ browser, server }) => {
-  await withPage(browser, {}, async ({ page }) => {
-    await page.goto(server.host({ count: 0 }));
-    const input = { jurisdiction: 'se', ageYears: 34, diagnosis: 'b-precursor-all', cd19: 'positive', philadelphia: 'negative',
-      inRemission: false, mrdPercent: 0, consolidation: true, plannedAlloHsct: false };
-    const r = await page.evaluate(async (x) => {
-      const res = (await import('/blincyto-checker.js')).evaluate(x);
-      return { verdict: res.verdict, label: res.label, decision: (res.decision ?? []).length };
-    }, input);
-    assert(r.verdict === 'incomplete' || r.label.indications.length > 0 || r.decision > 0,
-      `evaluate(${JSON.stringify(input)}) gives ${r.verdict} with label ${JSON.stringify(r.label)} and ${r.decision} decisions: ` +
-      'a verdict with no indication and no cited decision (contract: every verdict traceable to a source sentence)');
-  });
-});
-
-s.test('non-object inputs throw an Error naming "input"', async ({ browser, server }) => {
-  await withPage(browser, {}, async ({ page }) => {
-    await page.goto(server.host({ count: 0 }));
-    const bad = await page.evaluate(async () => {
-      const { evaluate } = await import('/blincyto-checker.js');
-      const inputs = { 'no argument': [], '0': [0], NaN: [NaN], '"se"': ['se'], 'JSON text': ['{"jurisdiction":"se"}'], true: [true],
-        null: [null], undefined: [undefined], '[]': [[]], '[{…}]': [[{ jurisdiction: 'se' }]], function: [() => ({ jurisdiction: 'se' })],
-        symbol: [Symbol('se')], bigint: [5n] };
-      const out = [];
-      for (const [label, argv] of Object.entries(inputs)) {
-        try {
-          const r = evaluate(...argv);
-          out.push(`${label}: returned ${JSON.stringify(r && r.verdict)}`);
-        } catch (e) {
-          if (!(e instanceof Error) || e instanceof WebAssembly.RuntimeError || !/\binput\b/.test(e.message)) {
-            out.push(`${label}: threw ${e && e.constructor && e.constructor.name} "${e && e.message}"`);
-          }
-        }
-      }
-      return out;
+  it('regression (found by --seed 7): a verdict decided over an unknown disease status still cites its source', { timeout }, async () => {
+    await withPage(browser, {}, async ({ page }) => {
+      await page.goto(server.host({ count: 0 }));
+      const input = { jurisdiction: 'se', ageYears: 34, diagnosis: 'b-precursor-all', cd19: 'positive', philadelphia: 'negative',
+        inRemission: false, mrdPercent: 0, consolidation: true, plannedAlloHsct: false };
+      const r = await page.evaluate(async (x) => {
+        const res = (await import('/blincyto-checker.js')).evaluate(x);
+        return { verdict: res.verdict, label: res.label, decision: (res.decision ?? []).length };
+      }, input);
+      assert.ok(r.verdict === 'incomplete' || r.label.indications.length > 0 || r.decision > 0,
+        `evaluate(${JSON.stringify(input)}) gives ${r.verdict} with label ${JSON.stringify(r.label)} and ${r.decision} decisions: ` +
+        'a verdict with no indication and no cited decision (contract: every verdict traceable to a source sentence)');
     });
-    assert(bad.length === 0, bad.join('\n'));
   });
-});
 
-s.test('non-JSON field values (BigInt, Symbol, function, Date, Map, boxed primitives) are errors naming the field', async ({ browser, server }) => {
-  await withPage(browser, {}, async ({ page }) => {
-    await page.goto(server.host({ count: 0 }));
-    const bad = await page.evaluate(async () => {
-      const { evaluate } = await import('/blincyto-checker.js');
-      const values = { 'BigInt 5n': 5n, 'BigInt 2n**70n': 2n ** 70n, Symbol: Symbol('x'), function: () => 5, Date: new Date(0), Map: new Map(),
-        'new Number(5)': new Number(5), 'new String("se")': new String('se'), 'new Boolean(true)': new Boolean(true) };
-      const out = [];
-      for (const field of ['ageYears', 'jurisdiction', 'relapseNumber', 'inRemission']) {
-        for (const [label, v] of Object.entries(values)) {
+  it('non-object inputs throw an Error naming "input"', { timeout }, async () => {
+    await withPage(browser, {}, async ({ page }) => {
+      await page.goto(server.host({ count: 0 }));
+      const bad = await page.evaluate(async () => {
+        const { evaluate } = await import('/blincyto-checker.js');
+        const inputs = { 'no argument': [], '0': [0], NaN: [NaN], '"se"': ['se'], 'JSON text': ['{"jurisdiction":"se"}'], true: [true],
+          null: [null], undefined: [undefined], '[]': [[]], '[{…}]': [[{ jurisdiction: 'se' }]], function: [() => ({ jurisdiction: 'se' })],
+          symbol: [Symbol('se')], bigint: [5n] };
+        const out = [];
+        for (const [label, argv] of Object.entries(inputs)) {
           try {
-            const r = evaluate({ jurisdiction: 'se', [field]: v });
-            out.push(`${field}: ${label} → accepted (verdict ${r.verdict}, read as ${JSON.stringify(r.input && r.input[field])})`);
+            const r = evaluate(...argv);
+            out.push(`${label}: returned ${JSON.stringify(r && r.verdict)}`);
           } catch (e) {
-            if (!(e instanceof Error) || e instanceof WebAssembly.RuntimeError) out.push(`${field}: ${label} → threw ${e}`);
-            else if (!e.message.includes(field)) out.push(`${field}: ${label} → error does not name the field: "${e.message.slice(0, 90)}"`);
+            if (!(e instanceof Error) || e instanceof WebAssembly.RuntimeError || !/\binput\b/.test(e.message)) {
+              out.push(`${label}: threw ${e && e.constructor && e.constructor.name} "${e && e.message}"`);
+            }
           }
         }
-      }
-      return out;
+        return out;
+      });
+      assert.ok(bad.length === 0, bad.join('\n'));
     });
-    assert(bad.length === 0, `contract: "wrong types … are errors" and "the message names the offending field":\n${bad.join('\n')}`);
   });
-});
 
-await s.run({
-  setup: async () => ({ server: await startServer(), browser: await launch() }),
-  teardown: async ({ server, browser }) => {
-    await browser.close();
-    await server.close();
-  },
+  it('non-JSON field values (BigInt, Symbol, function, Date, Map, boxed primitives) are errors naming the field', { timeout }, async () => {
+    await withPage(browser, {}, async ({ page }) => {
+      await page.goto(server.host({ count: 0 }));
+      const bad = await page.evaluate(async () => {
+        const { evaluate } = await import('/blincyto-checker.js');
+        const values = { 'BigInt 5n': 5n, 'BigInt 2n**70n': 2n ** 70n, Symbol: Symbol('x'), function: () => 5, Date: new Date(0), Map: new Map(),
+          'new Number(5)': new Number(5), 'new String("se")': new String('se'), 'new Boolean(true)': new Boolean(true) };
+        const out = [];
+        for (const field of ['ageYears', 'jurisdiction', 'relapseNumber', 'inRemission']) {
+          for (const [label, v] of Object.entries(values)) {
+            try {
+              const r = evaluate({ jurisdiction: 'se', [field]: v });
+              out.push(`${field}: ${label} → accepted (verdict ${r.verdict}, read as ${JSON.stringify(r.input && r.input[field])})`);
+            } catch (e) {
+              if (!(e instanceof Error) || e instanceof WebAssembly.RuntimeError) out.push(`${field}: ${label} → threw ${e}`);
+              else if (!e.message.includes(field)) out.push(`${field}: ${label} → error does not name the field: "${e.message.slice(0, 90)}"`);
+            }
+          }
+        }
+        return out;
+      });
+      assert.ok(bad.length === 0, `contract: "wrong types … are errors" and "the message names the offending field":\n${bad.join('\n')}`);
+    });
+  });
 });

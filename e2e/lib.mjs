@@ -1,12 +1,13 @@
-// Shared end-to-end tooling: a static server for dist/, the headless Chromium launch, a tiny
-// sequential test runner and a page object for <blincyto-checker>.
+// Shared end-to-end tooling: a static server for dist/, the headless Chromium launch and a page
+// object for <blincyto-checker>. The specs (e2e/*.spec.mjs) are node:test files; see README.md.
 //
-// Importing this file has no side effect (scripts/test.sh runs every e2e/*.mjs, this one too).
+// Importing this file has no side effect.
 //
 // Environment:
 //   E2E_DIST         the build to test (default: dist/ of this repository)
 //   BLINCYTO_SHARED  the shared contract directory (default: ../shared beside this repository)
 //   CHROMIUM         the browser (default: /usr/bin/chromium)
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -292,104 +293,6 @@ export async function distStatus(dist = DIST) {
 }
 
 // ------------------------------------------------------------------------------------------------
-// Test runner: one spec per file, tests run in order, each with a timeout.
-
-export class AssertionError extends Error {}
-
-export function assert(cond, message) {
-  if (!cond) throw new AssertionError(message);
-}
-
-export function assertEqual(actual, expected, what) {
-  if (actual !== expected) {
-    throw new AssertionError(`${what}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
-  }
-}
-
-/**
- * const s = spec('form'); s.test('name', async () => {...}); await s.run({ setup, teardown });
- * Prints one line per test and the final line `e2e-form: N passed, M failed`; exits non-zero
- * on any failure.
- */
-export function spec(name, { timeoutMs = 120_000, needsWidget = true } = {}) {
-  const tests = [];
-  const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
-  return {
-    test(title, fn, opts = {}) {
-      tests.push({ title, fn, timeoutMs: opts.timeoutMs ?? timeoutMs });
-    },
-    /** A test that cannot run yet: printed as `skip`, counted neither way. */
-    skip(title, why) {
-      tests.push({ title, skip: why });
-    },
-    async run({ setup, teardown } = {}) {
-      const t0 = Date.now();
-      let passed = 0;
-      let failed = 0;
-      const problem = needsWidget ? await distStatus() : null;
-      if (problem) {
-        console.log(`FAIL (setup) ${problem}`);
-        console.log(`e2e-${name}: 0 passed, 1 failed`);
-        process.exit(1);
-      }
-      let ctx;
-      try {
-        ctx = setup ? await setup() : undefined;
-      } catch (e) {
-        console.log(`FAIL (setup) ${e && e.stack ? e.stack : e}`);
-        console.log(`e2e-${name}: 0 passed, 1 failed`);
-        process.exit(1);
-      }
-      for (const t of tests) {
-        if (only && !only.test(t.title)) continue;
-        if (t.skip) {
-          console.log(`skip ${t.title}: ${t.skip}`);
-          continue;
-        }
-        const start = Date.now();
-        let timer;
-        try {
-          await Promise.race([
-            t.fn(ctx),
-            new Promise((_, reject) => {
-              timer = setTimeout(() => reject(new Error(`timed out after ${t.timeoutMs} ms`)), t.timeoutMs);
-            }),
-          ]);
-          passed++;
-          console.log(`ok   ${t.title} (${Date.now() - start} ms)`);
-        } catch (e) {
-          failed++;
-          const msg = e instanceof AssertionError ? e.message : (e && e.stack ? e.stack : String(e));
-          console.log(`FAIL ${t.title} (${Date.now() - start} ms)\n     ${msg.replace(/\n/g, '\n     ')}`);
-        } finally {
-          clearTimeout(timer);
-        }
-      }
-      try {
-        if (teardown) await teardown(ctx);
-      } catch (e) {
-        console.log(`warning: teardown: ${e}`);
-      }
-      console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-      console.log(`e2e-${name}: ${passed} passed, ${failed} failed`);
-      process.exit(failed ? 1 : 0);
-    },
-  };
-}
-
-/** `--cases 3000 --seed 42` → { cases: '3000', seed: '42' } */
-export function parseArgs(argv = process.argv.slice(2)) {
-  const out = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) continue;
-    const [k, v] = a.slice(2).split('=', 2);
-    out[k] = v ?? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'true');
-  }
-  return out;
-}
-
-// ------------------------------------------------------------------------------------------------
 // Page object
 
 /** Lets the widget render: two animation frames after the last change. */
@@ -407,7 +310,7 @@ export class Widget {
     this.page = page;
     this.host = host;
     /**
-     * How numbers go into text inputs: false types them key by key (form.mjs and the keyboard
+     * How numbers go into text inputs: false types them key by key (form.spec.mjs and the keyboard
      * test: the path a person takes); true pastes the whole value in one input event, for specs
      * that only need to reach a state (axe, reflow, target size, privacy).
      */
@@ -420,7 +323,7 @@ export class Widget {
     await this.page.waitForFunction((el) => !!(el.shadowRoot && el.shadowRoot.querySelector('[data-verdict]')),
       handle, { timeout }).catch(async () => {
       const html = await this.host.evaluate((el) => (el.shadowRoot ? el.shadowRoot.innerHTML.slice(0, 400) : '(no shadow root)'));
-      throw new AssertionError(`the widget did not render an element with data-verdict within ${timeout} ms: ${html}`);
+      assert.fail(`the widget did not render an element with data-verdict within ${timeout} ms: ${html}`);
     });
     return this;
   }
@@ -488,7 +391,7 @@ export class Widget {
       : c.type === 'radio' ? 'radio' : c.type === 'checkbox' ? 'checkbox' : 'text'));
     if (kind === 'radio') {
       const input = this.host.locator(`input[name="${name}"][value="${text}"]`);
-      assert(await input.count() === 1, `no radio button ${name}=${text}`);
+      assert.ok(await input.count() === 1, `no radio button ${name}=${text}`);
       await clickLabelOf(input);
     } else if (kind === 'checkbox') {
       const want = text === 'true';
@@ -517,7 +420,7 @@ export class Widget {
           while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
           return a ? `<${a.localName}>${a.getAttribute('name') ? `[name=${a.getAttribute('name')}]` : ''}` : 'nothing';
         });
-        throw new AssertionError(`typed "${text}" into ${name} ${this.paste ? 'in one go' : 'key by key'}, the field holds "${held}" (focus is now on ${focus})`);
+        assert.fail(`typed "${text}" into ${name} ${this.paste ? 'in one go' : 'key by key'}, the field holds "${held}" (focus is now on ${focus})`);
       }
       await this.control(name).first().press('Tab');
     }
@@ -625,7 +528,7 @@ export async function withPage(browser, options, fn, { allowErrors = false } = {
   const p = await openPage(browser, options);
   try {
     const out = await fn(p);
-    if (!allowErrors) assert(p.errors.length === 0, `page errors: ${p.errors.join(' | ')}`);
+    if (!allowErrors) assert.ok(p.errors.length === 0, `page errors: ${p.errors.join(' | ')}`);
     return out;
   } finally {
     await p.context.close();

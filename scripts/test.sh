@@ -58,11 +58,14 @@ stage_web() {
     cargo test --target wasm32-unknown-unknown --no-default-features "${targets[@]}"
 }
 
-# 5. End-to-end specs against dist/ (e2e/all.mjs runs every spec: form, a11y, robust, fuzz, and
-#    exits non-zero when any fails).
+# 5. End-to-end specs against dist/ (e2e/*.spec.mjs: form, a11y, robust, fuzz) on Node's own test
+#    runner: one file at a time (2 cores, and the specs time things), the spec reporter even when
+#    the output is not a terminal (Node 20 would switch to TAP), so the stage ends with the runner's
+#    summary (ℹ tests / pass / fail / cancelled / skipped) and exits non-zero when any test fails.
 stage_e2e() {
-  [ -f e2e/all.mjs ] || skip "no e2e/all.mjs yet"
-  node e2e/all.mjs
+  local specs=(e2e/*.spec.mjs)
+  [ -f "${specs[0]}" ] || skip "no e2e/*.spec.mjs yet"
+  node --test --test-concurrency=1 --test-reporter=spec "${specs[@]}"
 }
 
 passed=() skipped=()
