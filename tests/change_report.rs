@@ -134,7 +134,7 @@ fn a_norwegian_age_limit_moves_exactly_the_children_between_the_limits() {
     let rules = items(section(&r, "Rules and recommendations"));
     assert_eq!(rules.len(), 3, "{r}");
     assert!(rules.iter().all(|l| l.starts_with("- Rule changed:")), "{r}");
-    assert!(rules[0].contains("conditions «aged 1 year or older» → «aged 2 years or older»"), "{r}");
+    assert!(rules[0].contains("conditions «age at least 1 year» → «age at least 2 years»"), "{r}");
 }
 
 #[test]
@@ -142,26 +142,26 @@ fn an_indication_mrd_threshold_moves_exactly_the_patients_between_the_thresholds
     let old = real_text();
     let new = replace_once(&old, "{ mrd-at-least-percent = 0.1 }", "{ mrd-at-least-percent = 0.5 }");
     let r = report("mrd-threshold", &old, &new);
-    // MRD 0.1 % to < 0.5 % only: the values 0, 0.1 and 0.5 are all enumerated. A CR1 patient in
+    // MRD 0.1% to < 0.5% only: the values 0, 0.1 and 0.5 are all enumerated. A CR1 patient in
     // consolidation stays on an indication (the consolidation one), so in Sweden keeps its
     // verdict and in Norway loses only the conditional yes.
     assert_lines(
         &verdict_lines(&r),
         &[
-            "- Sweden, `adult-mrd-positive`: adults with MRD 0.1 % to < 0.5 %, not as part of consolidation therapy, bridging to a planned allogeneic stem cell transplant: **yes → off-label**",
-            "- Sweden, `adult-mrd-positive`: adults in second complete remission (CR2) with MRD 0.1 % to < 0.5 %, bridging to a planned allogeneic stem cell transplant: **yes → off-label**",
-            "- Sweden, `adult-mrd-positive`: adults with MRD 0.1 % to < 0.5 %, not as part of consolidation therapy, no allogeneic stem cell transplant planned: **no-recommendation → off-label**",
-            "- Sweden, `adult-mrd-positive`: adults in second complete remission (CR2) with MRD 0.1 % to < 0.5 %, no allogeneic stem cell transplant planned: **no-recommendation → off-label**",
-            "- Norway, `adult-mrd-positive`: adults in first complete remission (CR1) with MRD 0.1 % to < 0.5 %, not as part of consolidation therapy: **yes-with-conditions → off-label**",
-            "- Norway, `adult-mrd-positive`: adults in second complete remission (CR2) with MRD 0.1 % to < 0.5 %: **no → off-label**",
-            "- Norway, `adult-newly-diagnosed-consolidation`: adults in first complete remission (CR1) with MRD 0.1 % to < 0.5 %: **yes-with-conditions → no-recommendation**",
+            "- Sweden, `adult-mrd-positive`: adults with MRD 0.1% to < 0.5%, not as part of consolidation therapy, bridge to a planned allogeneic stem cell transplant: **yes → off-label**",
+            "- Sweden, `adult-mrd-positive`: adults in second complete remission (CR2) with MRD 0.1% to < 0.5%, bridge to a planned allogeneic stem cell transplant: **yes → off-label**",
+            "- Sweden, `adult-mrd-positive`: adults with MRD 0.1% to < 0.5%, not as part of consolidation therapy, no planned allogeneic stem cell transplant: **no-recommendation → off-label**",
+            "- Sweden, `adult-mrd-positive`: adults in second complete remission (CR2) with MRD 0.1% to < 0.5%, no planned allogeneic stem cell transplant: **no-recommendation → off-label**",
+            "- Norway, `adult-mrd-positive`: adults in first complete remission (CR1) with MRD 0.1% to < 0.5%, not as part of consolidation therapy: **yes-with-conditions → off-label**",
+            "- Norway, `adult-mrd-positive`: adults in second complete remission (CR2) with MRD 0.1% to < 0.5%: **no → off-label**",
+            "- Norway, `adult-newly-diagnosed-consolidation`: adults in first complete remission (CR1) with MRD 0.1% to < 0.5%: **yes-with-conditions → no-recommendation**",
         ],
         &r,
     );
     let entries = entry_lines(&r);
     assert_eq!(entries.len(), 1, "{r}");
     assert!(entries[0].starts_with("- Indication changed: `adult-mrd-positive`: criteria «"), "{r}");
-    assert!(entries[0].contains("MRD ≥ 0.1 %» → «") && entries[0].ends_with("MRD ≥ 0.5 %»"), "{r}");
+    assert!(entries[0].contains("MRD ≥ 0.1%» → «") && entries[0].ends_with("MRD ≥ 0.5%»"), "{r}");
 }
 
 /// Norway's ID2021_036 decided: introduced (on conditions) instead of under assessment.
@@ -190,7 +190,7 @@ fn a_decision_on_id2021_036_moves_exactly_the_children_from_1_year() {
         &entry_lines(&r),
         &[
             "- Recommendation changed: `id2021-036`: `status` under-assessment → introduced-with-conditions",
-            "- Rule changed: `paediatric-high-risk-first-relapse` when aged 1 year or older: **yes-with-conditions** (basis `id2021-036`): `verdict` pending → yes-with-conditions",
+            "- Rule changed: `paediatric-high-risk-first-relapse` when age at least 1 year: **yes-with-conditions** (basis `id2021-036`): `verdict` pending → yes-with-conditions",
         ],
         &r,
     );
@@ -223,15 +223,15 @@ fn a_split_rule_moves_exactly_its_new_sub_group() {
         &[
             "- Norway, `adult-mrd-positive`: adults ≥ 65 years in first complete remission (CR1), as part of consolidation therapy (all also on `adult-newly-diagnosed-consolidation`): **yes-with-conditions → no-recommendation**",
             "- Norway, `adult-mrd-positive`: adults ≥ 65 years in first complete remission (CR1), not as part of consolidation therapy: **yes-with-conditions → no**",
-            "- Norway, `adult-newly-diagnosed-consolidation`: adults ≥ 65 years in first complete remission (CR1) with MRD ≥ 0.1 % (all also on `adult-mrd-positive`): **yes-with-conditions → no-recommendation**",
+            "- Norway, `adult-newly-diagnosed-consolidation`: adults ≥ 65 years in first complete remission (CR1) with MRD ≥ 0.1% (all also on `adult-mrd-positive`): **yes-with-conditions → no-recommendation**",
         ],
         &r,
     );
     assert_lines(
         &entry_lines(&r),
         &[
-            "- Rule added: `adult-mrd-positive` when in first complete remission (CR1); younger than 65 years: **yes-with-conditions** (basis `id2019-118`)",
-            "- Rule added: `adult-mrd-positive` when in first complete remission (CR1); aged 65 years or older: **no** (basis `id2019-118`)",
+            "- Rule added: `adult-mrd-positive` when in first complete remission (CR1); age under 65 years: **yes-with-conditions** (basis `id2019-118`)",
+            "- Rule added: `adult-mrd-positive` when in first complete remission (CR1); age at least 65 years: **no** (basis `id2019-118`)",
             "- Rule removed: `adult-mrd-positive` when in first complete remission (CR1): **yes-with-conditions** (basis `id2019-118`)",
         ],
         &r,
@@ -271,7 +271,7 @@ fn added_removed_and_changed_sources_quotes_and_notes_are_listed() {
     );
     let notes = items(section(&r, "Notes"));
     assert_eq!(notes.len(), 1, "{r}");
-    assert!(notes[0].starts_with("- Note removed: Norway, `id2017-067-bridging`, when bridging to a planned allogeneic stem cell transplant: Bridging to transplant is no indication of its own in Norway"), "{r}");
+    assert!(notes[0].starts_with("- Note removed: Norway, `id2017-067-bridging`, when bridge to a planned allogeneic stem cell transplant: Bridging to transplant is no indication of its own in Norway"), "{r}");
     assert_eq!(entry_lines(&r).len(), 5, "nothing else: {r}");
 
     // And back: the same entries, the other way.

@@ -15,14 +15,7 @@ use crate::logic::{eval_all, route};
 use crate::patient::{Patient, Value};
 use crate::vocab::{Criterion, Field, FieldSet, IndicationId, Jurisdiction, Verdict};
 
-/// Label status of the result.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum LabelStatus {
-    OnLabel,
-    OffLabel,
-    Incomplete,
-}
+pub use crate::vocab::LabelStatus;
 
 /// The result of [`evaluate`]: the contract's `verdict`, `label` and `missing`, and all that
 /// explains them.

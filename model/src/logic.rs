@@ -7,7 +7,6 @@
 //! the decision diagrams (`crate::diagrams`) apply the very same precedence to their own values.
 //! Imports the vocabulary, the patient and the dataset's types only.
 
-use serde::Serialize;
 
 use crate::dataset::{Dataset, JurisdictionData, Rule};
 use crate::patient::Patient;
@@ -219,11 +218,4 @@ pub(crate) fn verdict_by(
     Ok(best.unwrap_or(Verdict::NoRecommendation))
 }
 
-/// Met / not met / unknown: a criterion's state in every completion of a partial patient.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Check {
-    Met,
-    NotMet,
-    Unknown,
-}
+pub use crate::vocab::Check;

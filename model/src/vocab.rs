@@ -86,6 +86,15 @@ contract_enum!(
     }
 );
 contract_enum!(
+    /// The result's `label.status`: on label, off label, or not yet known.
+    LabelStatus { OnLabel = "on-label", OffLabel = "off-label", Incomplete = "incomplete" }
+);
+contract_enum!(
+    /// Met / not met / unknown: a criterion's state in every completion of a partial patient
+    /// (the result's `indications[].status` and `criteria[].status`).
+    Check { Met = "met", NotMet = "not-met", Unknown = "unknown" }
+);
+contract_enum!(
     /// The five EU indications.
     IndicationId {
         AdultRelapsedRefractory = "adult-relapsed-refractory",

@@ -21,8 +21,9 @@ use std::fmt::Write as _;
 use blincyto_model::domains::{for_each_completion, Domains};
 use blincyto_model::logic::{self, IndicationSet};
 use blincyto_checker::dataset::{self, Dataset, JurisdictionData, Rule};
+use blincyto_checker::i18n::percent;
 use blincyto_checker::patient::{format_number, Patient, Value};
-use blincyto_checker::vocab::{Criterion, DiseaseStatus, Field, IndicationId, Jurisdiction, Verdict};
+use blincyto_checker::vocab::{Criterion, DiseaseStatus, Field, IndicationId, Jurisdiction, Lang, Verdict};
 
 use crate::words::{all_of, ordinal, words};
 
@@ -448,7 +449,7 @@ impl<'g> Group<'g> {
     /// the indication itself settles (widening it to every value adds no patient on it) is
     /// dropped, as "adult" is on an adult indication; and a numeric axis loses an upper bound the
     /// indication settles, so a paediatric group reads "≥ 1 year" rather than "1 year to < 18
-    /// years" (lower bounds stay: "MRD 0.1 % to < 0.5 %", not "< 0.5 %" for patients who were on
+    /// years" (lower bounds stay: "MRD 0.1% to < 0.5%", not "< 0.5%" for patients who were on
     /// the indication from 0.1 %).
     fn tighten(&self, cube: Cube) -> Cube {
         let dims = &self.grid.dims;
@@ -595,9 +596,9 @@ fn interval_words(f: Field, lo: Option<f64>, hi: Option<f64>) -> String {
             (None, None) => "of any age".into(),
         },
         Field::MrdPercent => match (lo, hi) {
-            (Some(l), Some(h)) => format!("with MRD {} % to < {} %", format_number(l), format_number(h)),
+            (Some(l), Some(h)) => format!("with MRD {} to < {}", percent(Lang::En, l), percent(Lang::En, h)),
             (Some(l), None) => format!("with {}", words(&Criterion::MrdAtLeastPercent(l), true)),
-            (None, Some(h)) => format!("with MRD < {} %", format_number(h)),
+            (None, Some(h)) => format!("with MRD < {}", percent(Lang::En, h)),
             (None, None) => "with any MRD".into(),
         },
         Field::PriorTherapyLines => match (lo.map(count), hi.map(count)) {
