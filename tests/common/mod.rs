@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 pub mod reference;
 
-use blincyto_checker::{InputError, Patient, RawValue};
+use blincyto_checker::{InputError, InputObject, Patient};
 
 /// `../shared` beside the repository (override with BLINCYTO_SHARED).
 pub fn shared_dir() -> PathBuf {
@@ -16,23 +16,12 @@ pub fn shared_dir() -> PathBuf {
     dir
 }
 
-/// A JSON value as the JS API would receive it.
-pub fn raw(v: &serde_json::Value) -> RawValue {
-    match v {
-        serde_json::Value::Null => RawValue::Null,
-        serde_json::Value::Bool(b) => RawValue::Bool(*b),
-        serde_json::Value::Number(n) => RawValue::Number(n.as_f64().unwrap()),
-        serde_json::Value::String(s) => RawValue::String(s.clone()),
-        serde_json::Value::Array(_) => RawValue::Other("array"),
-        serde_json::Value::Object(_) => RawValue::Other("object"),
-    }
-}
-
-/// Reads a JSON input object the way the JS API does.
+/// Reads a JSON input object the way the JS API does: through the model's one reader of
+/// untrusted input (`InputObject`, whose serde impl takes any JSON value key by key, as
+/// `api.rs` takes a JS object), then its validation.
 pub fn patient(input: &serde_json::Value) -> Result<Patient, InputError> {
-    let obj = input.as_object().expect("input is an object");
-    let pairs: Vec<(String, RawValue)> = obj.iter().map(|(k, v)| (k.clone(), raw(v))).collect();
-    Patient::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v)))
+    let object: InputObject = serde_json::from_value(input.clone()).expect("input is an object");
+    object.to_patient()
 }
 
 /// A small fixed-seed random generator (SplitMix64), so the sampled tests are reproducible
