@@ -263,8 +263,8 @@ describe('form', () => {
 
   /**
    * The adult Ph-negative CR1 MRD-positive case in Norway, answered in an order a person may take:
-   * consolidation while the form still asks it, then the MRD (the ID2019_118 note needs it; see
-   * the skip below). Returns the questions answered.
+   * consolidation while the form still asks it, then the MRD (the test after it takes the other
+   * order). Returns the questions answered.
    */
   async function fillMrdCase(w) {
     const { mrdPercent, ...before } = examples.byName['adult MRD-positive CR1, Norway'].input;
@@ -323,10 +323,20 @@ describe('form', () => {
     }
   });
 
-  it('notes: the ID2019_118 note when the MRD is answered first (consolidation then never asked)', {
-    skip: 'checker.rs shows a note scoped to indications only when every indication still possible is one of them; with '
-      + 'consolidation unknown, adult-newly-diagnosed-consolidation stays possible, so the note is withheld although the '
-      + 'patient is certainly on adult-mrd-positive and the verdict is decided (also through evaluate() without consolidation)',
+  it('notes: the ID2019_118 note when the MRD is answered first (consolidation then never asked)', { timeout }, async () => {
+    const quote = data.quotes.find((q) => q.id === 'id2019-118-conditions');
+    const source = data.sources[quote.source];
+    const { consolidation, ...input } = examples.byName['adult MRD-positive CR1, Norway'].input;
+    await withPage(browser, { viewport: VIEWPORTS.tablet }, async ({ page }) => {
+      const w = await openWidget(page, server, { lang: 'sv', jurisdiction: 'no' }, { paste: true });
+      const { answered } = await w.fill(input);
+      assert.ok(!answered.includes('consolidation'), `consolidation was asked: ${answered.join(', ')}`);
+      assert.equal(await w.verdict(), 'yes-with-conditions', 'verdict');
+      const langs = await w.answer().evaluate((answer, text) => [...answer.querySelectorAll('blockquote')]
+        .filter((b) => b.textContent.replace(/\s+/g, ' ').trim() === text && b.checkVisibility())
+        .map((b) => b.getAttribute('lang')), normalizeText(quote.text));
+      assert.deepEqual(langs, [source.lang], 'the Norwegian conditions, quoted once, marked with their language');
+    });
   });
 
   it('dates: the answer shows the dataset\'s asOf and checked beside its sources, not folded away', { timeout }, async () => {
