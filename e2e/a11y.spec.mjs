@@ -5,9 +5,10 @@
 //
 //   node --test e2e/a11y.spec.mjs      (--test-name-pattern=<regexp> runs the matching tests only)
 import assert from 'node:assert/strict';
-import { describe, it, before, after } from 'node:test';
+import { describe, it, after } from 'node:test';
 import {
-  startServer, launch, distStatus, withPage, openWidget, Widget, validExamples,
+  serveAndLaunch,
+  withPage, openWidget, Widget, validExamples,
   LANGS, VIEWPORTS, VERDICTS, EXAMPLE_FOR_VERDICT, AXE_PATH, settle, normalizeText, datasetInfo, withPageOn, addMonths,
 } from './lib.mjs';
 
@@ -56,15 +57,9 @@ const STATES = [
 describe('a11y', () => {
   let server;
   let browser;
-  before(async () => {
-    const problem = await distStatus();
-    if (problem) throw new Error(problem);
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  serveAndLaunch((s, b) => {
+    server = s;
+    browser = b;
   });
 
   for (const lang of LANGS) {

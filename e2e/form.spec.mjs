@@ -7,9 +7,10 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, it, before, after } from 'node:test';
+import { describe, it, after } from 'node:test';
 import {
-  startServer, launch, distStatus, withPage, openWidget, Widget, validExamples,
+  serveAndLaunch,
+  withPage, openWidget, Widget, validExamples,
   VERDICTS, VIEWPORTS, RESULTS, LANGS, settle, normalizeText, readDataset, addMonths, addDays, formatDate,
   datasetInfo, withPageOn,
 } from './lib.mjs';
@@ -44,15 +45,9 @@ const progressiveIssues = [];
 describe('form', () => {
   let server;
   let browser;
-  before(async () => {
-    const problem = await distStatus();
-    if (problem) throw new Error(problem);
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  serveAndLaunch((s, b) => {
+    server = s;
+    browser = b;
   });
 
   for (const example of examples) {

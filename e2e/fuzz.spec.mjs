@@ -15,10 +15,11 @@
 // checked after every batch). A reference reading of the contract predicts which of the two it must
 // be for JSON-like input; a decided verdict must not change when a missing field is filled in.
 import assert from 'node:assert/strict';
-import { describe, it, before, after } from 'node:test';
+import { describe, it, after } from 'node:test';
 import { parseArgs } from 'node:util';
 import {
-  startServer, launch, withPage, validExamples, VERDICTS, FIELDS,
+  serveAndLaunch,
+  withPage, validExamples, VERDICTS, FIELDS,
 } from './lib.mjs';
 
 /** `--cases N --seed S` from E2E_FUZZ_ARGS, else from the command line of a plain `node` run. */
@@ -293,14 +294,10 @@ async function fuzzInPage({ seed, cases, fields, verdicts, examples, batch }) {
 describe('fuzz', () => {
   let server;
   let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  serveAndLaunch((s, b) => {
+    server = s;
+    browser = b;
+  }, { checkDist: false });
 
   it(`fuzz evaluate(): ${CASES} cases, seed ${SEED}`, { timeout }, async (t) => {
     await withPage(browser, {}, async ({ page }) => {

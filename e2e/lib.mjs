@@ -8,6 +8,7 @@
 //   BLINCYTO_SHARED  the shared contract directory (default: ../shared beside this repository)
 //   CHROMIUM         the browser (default: /usr/bin/chromium)
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { createServer } from 'node:http';
 import { readFile, access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -290,6 +291,28 @@ export async function distStatus(dist = DIST) {
     return 'no dist/blincyto-checker-core.js';
   }
   return null;
+}
+
+/**
+ * A spec's fixture: before its tests, checks that dist/ is built (unless `checkDist` is false),
+ * starts the static server and the browser and hands both to `ready`; after them, closes both.
+ */
+export function serveAndLaunch(ready, { launchOptions, checkDist = true } = {}) {
+  let server;
+  let browser;
+  before(async () => {
+    if (checkDist) {
+      const problem = await distStatus();
+      if (problem) throw new Error(problem);
+    }
+    server = await startServer();
+    browser = await launch(launchOptions);
+    ready(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -3,9 +3,10 @@
 //
 //   node --test e2e/robust.spec.mjs    (--test-name-pattern=<regexp> runs the matching tests only)
 import assert from 'node:assert/strict';
-import { describe, it, before, after } from 'node:test';
+import { describe, it, after } from 'node:test';
 import {
-  startServer, launch, distStatus, withPage, openWidget, Widget, validExamples,
+  serveAndLaunch,
+  withPage, openWidget, Widget, validExamples,
   VIEWPORTS, settle,
 } from './lib.mjs';
 
@@ -19,16 +20,10 @@ const CHILD_SE = 'child, second relapse after two lines, Sweden, no transplant p
 describe('robust', () => {
   let server;
   let browser;
-  before(async () => {
-    const problem = await distStatus();
-    if (problem) throw new Error(problem);
-    server = await startServer();
-    browser = await launch({ extraArgs: ['--js-flags=--expose-gc'] });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  serveAndLaunch((s, b) => {
+    server = s;
+    browser = b;
+  }, { launchOptions: { extraArgs: ['--js-flags=--expose-gc'] } });
 
   // ----------------------------------------------------------------------------------------------
   // Strict CSP
