@@ -10,8 +10,9 @@
 //! - [`data`]: the dataset and its decision diagrams, compiled in by `build.rs`;
 //! - [`i18n`]: one string table per language; [`summary`]: the plain-text record summary.
 //!
-//! The browser parts are compiled for `wasm32` only: [`api`] (the JS `evaluate`), `embed` (the
-//! `<blincyto-checker>` bridge) and `components` (the Yew form and answer).
+//! The browser shell is compiled for `wasm32` only, all under `browser`: `browser::api` (the JS
+//! `evaluate`), `browser::embed` (the `<blincyto-checker>` bridge) and the Yew components that
+//! render the form and the answer.
 
 pub use blincyto_model::{assessment, dataset, patient, vocab};
 
@@ -20,11 +21,7 @@ pub mod i18n;
 pub mod summary;
 
 #[cfg(target_arch = "wasm32")]
-pub mod api;
-#[cfg(target_arch = "wasm32")]
-mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod embed;
+pub mod browser;
 
 /// The browser bundle's allocator: Talc instead of Rust's default dlmalloc, for a smaller and
 /// faster wasm (docs/benchmarks.md). Native builds keep the system allocator.
