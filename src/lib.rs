@@ -8,7 +8,8 @@
 //! model's feature `search`, which only this crate's tests enable). This crate adds, still pure
 //! and tested natively:
 //! - [`data`]: the dataset and its decision diagrams, compiled in by `build.rs`;
-//! - [`i18n`]: one string table per language; [`summary`]: the plain-text record summary.
+//! - [`i18n`]: one string table per language; [`summary`]: the plain-text record summary;
+//! - [`form`]: the form's state and reducer.
 //!
 //! The browser shell is compiled for `wasm32` only, all under `browser`: `browser::api` (the JS
 //! `evaluate`), `browser::embed` (the `<blincyto-checker>` bridge) and the Yew components that
@@ -17,6 +18,7 @@
 pub use blincyto_model::{assessment, dataset, patient, vocab};
 
 pub mod data;
+pub mod form;
 pub mod i18n;
 pub mod summary;
 

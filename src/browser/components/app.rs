@@ -11,8 +11,8 @@ use super::answer::{Answer, Shared};
 use super::choice::Choice;
 use super::entry::{Entry, UnitChoice};
 use super::overview::Overview;
-use super::state::{Action, State};
 use crate::assessment::Assessment;
+use crate::form::{self, Action, State};
 use crate::i18n::{choices, hint, is_typed, strings, AgeUnit, Strings};
 use crate::patient::Value;
 use crate::summary::{self, currency};
@@ -26,6 +26,15 @@ pub struct AppProps {
     pub jurisdiction: Jurisdiction,
     /// Called with every new result (not when only the language changes).
     pub onassess: Callback<Rc<Assessment<'static>>>,
+}
+
+/// The form's pure reducer ([`form::reduce`]), as Yew's hooks call it.
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        form::reduce(self, action)
+    }
 }
 
 /// The whole widget.

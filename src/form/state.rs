@@ -1,10 +1,8 @@
 //! The form's state: what has been picked, what has been typed, and the typed actions that
-//! change it. `reduce` is pure: no I/O, no evaluation (the checker runs on the patient the
-//! state gives).
+//! change it. [`reduce`] is pure: no I/O, no evaluation (the checker runs on the patient the
+//! state gives). The browser's `impl yew::Reducible` only calls it.
 
 use std::rc::Rc;
-
-use yew::Reducible;
 
 use crate::i18n::{read_entry, AgeUnit, EntryError};
 use crate::patient::{Patient, Value};
@@ -103,32 +101,31 @@ impl State {
     }
 }
 
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        match action {
-            Action::Pick(field, value) => next.picked.set(field, value),
-            Action::Type(field, text) => {
-                if let Some(i) = Self::slot(field) {
-                    next.typed[i] = text;
-                }
+/// The state after `action`. An action that changes nothing gives back the same `Rc`, so that
+/// the widget does not render again (Yew compares a reducer's result by pointer).
+pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
+    let mut next = (*state).clone();
+    match action {
+        Action::Pick(field, value) => next.picked.set(field, value),
+        Action::Type(field, text) => {
+            if let Some(i) = State::slot(field) {
+                next.typed[i] = text;
             }
-            Action::SetAgeUnit(unit) => next.age_unit = unit,
-            Action::FollowAttribute(j) => {
-                if j == self.attribute {
-                    return self;
-                }
-                next.attribute = j;
-                next.picked.jurisdiction = Some(j);
+        }
+        Action::SetAgeUnit(unit) => next.age_unit = unit,
+        Action::FollowAttribute(j) => {
+            if j == state.attribute {
+                return state;
             }
-            Action::StartOver => next = State::new(self.attribute),
+            next.attribute = j;
+            next.picked.jurisdiction = Some(j);
         }
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
-        }
+        Action::StartOver => next = State::new(state.attribute),
+    }
+    if next == *state {
+        state
+    } else {
+        Rc::new(next)
     }
 }
+
