@@ -129,3 +129,128 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::{Diagnosis, Jurisdiction::*};
+
+    /// `actions` applied in turn to an empty Swedish form.
+    fn after(actions: impl IntoIterator<Item = Action>) -> Rc<State> {
+        actions.into_iter().fold(Rc::new(State::new(Se)), reduce)
+    }
+
+    fn typed(field: Field, text: &str) -> Action {
+        Action::Type(field, text.to_string())
+    }
+
+    const B_ALL: Value = Value::Diagnosis(Diagnosis::BPrecursorAll);
+
+    #[test]
+    fn a_new_form_knows_only_the_jurisdiction() {
+        let s = State::new(No);
+        assert_eq!(s.patient(), Patient { jurisdiction: Some(No), ..Patient::default() });
+        assert!(Field::ALL.iter().all(|f| *f == Field::Jurisdiction || !s.is_answered(*f)));
+        assert_eq!(s.text(Field::AgeYears), "");
+    }
+
+    #[test]
+    fn a_pick_answers_the_field_and_none_clears_it() {
+        let s = after([Action::Pick(Field::Diagnosis, Some(B_ALL))]);
+        assert_eq!(s.patient().diagnosis, Some(Diagnosis::BPrecursorAll));
+        assert!(s.is_answered(Field::Diagnosis));
+        let s = reduce(s, Action::Pick(Field::Diagnosis, None));
+        assert_eq!(s.patient().diagnosis, None);
+        assert!(!s.is_answered(Field::Diagnosis));
+        let s = reduce(s, Action::Pick(Field::Jurisdiction, Some(Value::Jurisdiction(No))));
+        assert_eq!(s.patient().jurisdiction, Some(No));
+    }
+
+    #[test]
+    fn typed_text_is_kept_as_typed_and_read_as_a_number() {
+        let s = after([typed(Field::MrdPercent, "0,5"), typed(Field::RelapseNumber, " 2 ")]);
+        assert_eq!(s.text(Field::MrdPercent), "0,5");
+        assert_eq!(s.text(Field::RelapseNumber), " 2 ");
+        assert_eq!(s.patient().mrd_percent, Some(0.5));
+        assert_eq!(s.patient().relapse_number, Some(2));
+        // Text for a field that is not typed has nowhere to go.
+        let same = reduce(Rc::clone(&s), typed(Field::Diagnosis, "b-precursor-all"));
+        assert!(Rc::ptr_eq(&s, &same));
+        assert_eq!(same.text(Field::Diagnosis), "");
+    }
+
+    #[test]
+    fn the_age_unit_switch_reads_the_typed_age_again() {
+        let s = after([typed(Field::AgeYears, "18")]);
+        assert_eq!(s.patient().age_years, Some(18.0));
+        let s = reduce(s, Action::SetAgeUnit(AgeUnit::Months));
+        assert_eq!(s.text(Field::AgeYears), "18", "the text stays as typed");
+        assert_eq!(s.patient().age_years, Some(1.5));
+        let s = reduce(s, Action::SetAgeUnit(AgeUnit::Years));
+        assert_eq!(s.patient().age_years, Some(18.0));
+        // 121 is no age in years, but ten years in months.
+        let s = after([typed(Field::AgeYears, "121")]);
+        assert_eq!(s.patient().age_years, None);
+        assert_eq!(reduce(s, Action::SetAgeUnit(AgeUnit::Months)).patient().age_years, Some(121.0 / 12.0));
+    }
+
+    #[test]
+    fn an_invalid_entry_counts_as_missing_but_as_answered() {
+        for (field, text, why) in [
+            (Field::AgeYears, "121", EntryError::OutOfRange { min: 0.0, max: 120.0 }),
+            (Field::MrdPercent, "abc", EntryError::NotANumber),
+            (Field::PriorTherapyLines, "1,5", EntryError::NotWhole),
+        ] {
+            let s = after([typed(field, text)]);
+            assert_eq!(s.patient().get(field), None, "{field:?} {text:?} is missing to the checker");
+            assert_eq!(s.entry(field), Err(why), "{field:?} {text:?}");
+            assert!(s.is_answered(field), "{field:?} {text:?} is answered, so its question stays");
+        }
+        // Blank text is no answer at all.
+        let s = after([typed(Field::MrdPercent, "  ")]);
+        assert_eq!(s.entry(Field::MrdPercent), Ok(None));
+        assert!(!s.is_answered(Field::MrdPercent));
+    }
+
+    #[test]
+    fn the_switch_follows_a_changed_attribute_only() {
+        // The person switched to Norway; the host then sets the attribute it already had.
+        let s = after([Action::Pick(Field::Jurisdiction, Some(Value::Jurisdiction(No)))]);
+        let same = reduce(Rc::clone(&s), Action::FollowAttribute(Se));
+        assert!(Rc::ptr_eq(&s, &same), "an unchanged attribute leaves the person's choice alone");
+        assert_eq!(same.patient().jurisdiction, Some(No));
+        // A changed attribute moves the switch and is remembered.
+        let s = reduce(after([typed(Field::AgeYears, "8")]), Action::FollowAttribute(No));
+        assert_eq!((s.attribute, s.patient().jurisdiction), (No, Some(No)));
+        assert_eq!(s.patient().age_years, Some(8.0), "the answers stay");
+    }
+
+    #[test]
+    fn start_over_clears_everything_but_the_attributes_jurisdiction() {
+        let s = after([
+            Action::FollowAttribute(No),
+            Action::Pick(Field::Jurisdiction, Some(Value::Jurisdiction(Se))),
+            Action::Pick(Field::Diagnosis, Some(B_ALL)),
+            typed(Field::AgeYears, "18"),
+            Action::SetAgeUnit(AgeUnit::Months),
+            Action::StartOver,
+        ]);
+        assert_eq!(*s, State::new(No));
+    }
+
+    #[test]
+    fn an_action_that_changes_nothing_keeps_the_same_state() {
+        let s = after([Action::Pick(Field::Diagnosis, Some(B_ALL)), typed(Field::AgeYears, "8")]);
+        for action in [
+            Action::Pick(Field::Diagnosis, Some(B_ALL)),
+            typed(Field::AgeYears, "8"),
+            Action::SetAgeUnit(AgeUnit::Years),
+            Action::FollowAttribute(Se),
+        ] {
+            assert!(Rc::ptr_eq(&s, &reduce(Rc::clone(&s), action.clone())), "{action:?}");
+        }
+        let empty = Rc::new(State::new(Se));
+        assert!(Rc::ptr_eq(&empty, &reduce(Rc::clone(&empty), Action::StartOver)));
+        // A real change is a new state.
+        assert!(!Rc::ptr_eq(&s, &reduce(Rc::clone(&s), typed(Field::AgeYears, "9"))));
+    }
+}
