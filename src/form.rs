@@ -1,7 +1,9 @@
-//! The form as plain Rust: what has been entered and how it changes ([`state`]). No Yew and no
-//! web-sys: the browser's components render it and dispatch [`Action`]s, and every rule of the
-//! form is tested natively.
+//! The form as plain Rust: what has been entered and how it changes ([`state`]), and which
+//! questions are asked and how ([`questions`]). No Yew and no web-sys: the browser's components
+//! only render these and dispatch [`Action`]s, and every rule of the form is tested natively.
 
+pub mod questions;
 pub mod state;
 
+pub use questions::{questions, Kind, Question, Switch};
 pub use state::{reduce, Action, State};

@@ -82,23 +82,6 @@ impl State {
             None => self.picked.get(field).is_some(),
         }
     }
-
-    /// Every question of the form in clinical (contract) order, each with whether it is shown:
-    /// those the checker still needs and every one already answered. The jurisdiction switch is
-    /// rendered on its own; the optional monotherapy question is always shown, last.
-    ///
-    /// The others stay in the DOM, `hidden`, so that a changed answer toggles an attribute
-    /// instead of building and removing whole fieldsets (docs/benchmarks.md: update latency).
-    pub fn questions(&self, missing: &[Field]) -> Vec<(Field, bool)> {
-        let mut out: Vec<(Field, bool)> = Field::ALL
-            .iter()
-            .copied()
-            .filter(|f| !matches!(f, Field::Jurisdiction | Field::Monotherapy))
-            .map(|f| (f, missing.contains(&f) || self.is_answered(f)))
-            .collect();
-        out.push((Field::Monotherapy, true));
-        out
-    }
 }
 
 /// The state after `action`. An action that changes nothing gives back the same `Rc`, so that
