@@ -9,7 +9,8 @@
 //! and tested natively:
 //! - [`data`]: the dataset and its decision diagrams, compiled in by `build.rs`;
 //! - [`i18n`]: one string table per language; [`summary`]: the plain-text record summary;
-//! - [`form`]: the form's state and reducer, and its questions in words.
+//! - [`form`]: the form's state and reducer, its questions and the answer in words: the view
+//!   models the browser's components render.
 //!
 //! The browser shell is compiled for `wasm32` only, all under `browser`: `browser::api` (the JS
 //! `evaluate`), `browser::embed` (the `<blincyto-checker>` bridge) and the Yew components that

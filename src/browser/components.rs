@@ -1,6 +1,6 @@
 //! The Yew components of the widget: small function components, each with its `XxxProps`, that
-//! only render; the decisions live in the checker, the form's state in [`crate::form`] and the
-//! words in `i18n`.
+//! only render; the decisions live in the checker, the form's state and view models in
+//! [`crate::form`] and the words in `i18n`.
 //!
 //! - [`app`]: the widget (form, answer, overview), the form's reducer adapted to Yew;
 //! - [`choice`], [`entry`]: the two kinds of question; [`answer`], [`checks`], [`decision`],
