@@ -8,23 +8,23 @@
 //! model's feature `search`, which only this crate's tests enable). This crate adds, still pure
 //! and tested natively:
 //! - [`data`]: the dataset and its decision diagrams, compiled in by `build.rs`;
-//! - [`i18n`]: one string table per language; [`summary`]: the plain-text record summary.
+//! - [`i18n`]: one string table per language; [`summary`]: the plain-text record summary;
+//! - [`form`]: the form's state and reducer, its questions and the answer in words: the view
+//!   models the browser's components render.
 //!
-//! The browser parts are compiled for `wasm32` only: [`api`] (the JS `evaluate`), `embed` (the
-//! `<blincyto-checker>` bridge) and `components` (the Yew form and answer).
+//! The browser shell is compiled for `wasm32` only, all under `browser`: `browser::api` (the JS
+//! `evaluate`), `browser::embed` (the `<blincyto-checker>` bridge) and the Yew components that
+//! render the form and the answer.
 
 pub use blincyto_model::{assessment, dataset, patient, vocab};
 
 pub mod data;
+pub mod form;
 pub mod i18n;
 pub mod summary;
 
 #[cfg(target_arch = "wasm32")]
-pub mod api;
-#[cfg(target_arch = "wasm32")]
-mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod embed;
+pub mod browser;
 
 /// The browser bundle's allocator: Talc instead of Rust's default dlmalloc, for a smaller and
 /// faster wasm (docs/benchmarks.md). Native builds keep the system allocator.

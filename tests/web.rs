@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use blincyto_checker::embed::{mount_widget, WidgetHandle, EVENT};
+use blincyto_checker::browser::embed::{mount_widget, WidgetHandle, EVENT};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -276,7 +276,7 @@ async fn every_new_result_dispatches_the_assessment_event() {
             set(field, false.into());
         }
     }
-    let expected = blincyto_checker::api::evaluate_js(input.into()).unwrap();
+    let expected = blincyto_checker::browser::api::evaluate_js(input.into()).unwrap();
     let detail = events.details.borrow().last().unwrap().0.clone();
     assert_eq!(js_sys::JSON::stringify(&detail).unwrap(), js_sys::JSON::stringify(&expected).unwrap());
 
@@ -327,10 +327,10 @@ async fn typed_numbers_accept_a_decimal_comma_and_flag_impossible_values() {
 async fn destroy_empties_the_shadow_root_and_a_new_mount_reuses_it() {
     let el = element(&[], None);
     let handle = mount(&el).await;
-    let mounted = blincyto_checker::embed::mounted_count();
+    let mounted = blincyto_checker::browser::embed::mounted_count();
     handle.destroy();
     settle().await;
-    assert_eq!(blincyto_checker::embed::mounted_count(), mounted - 1);
+    assert_eq!(blincyto_checker::browser::embed::mounted_count(), mounted - 1);
     assert!(find(&el, "form").is_none());
     let _again = mount(&el).await;
     assert!(find(&el, "form").is_some());
@@ -415,7 +415,7 @@ fn evaluate_returns_the_result_as_a_plain_object_with_exact_numbers() {
             };
             patient.push((k.to_string(), raw));
         }
-        let result = blincyto_checker::api::evaluate_js(input.into()).unwrap();
+        let result = blincyto_checker::browser::api::evaluate_js(input.into()).unwrap();
         // A plain object, as JSON would give it.
         assert_eq!(js_sys::Object::get_prototype_of(&result), js_sys::Object::get_prototype_of(&js_sys::Object::new()));
         // The same result as the core's, in the shape its Serialize derives define.

@@ -8,11 +8,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::checks::{Indication, Row};
+use super::checks::Indication;
 use super::copy::CopySummary;
-use super::decision::{quote, DecisionCard, DecisionView, QuoteView};
+use super::decision::{quote, DecisionCard};
 use super::icon::{icon, Shape};
-use crate::assessment::{Assessment, Assumption, Check, IndicationCheck, LabelStatus};
+use crate::assessment::{Assessment, Assumption, LabelStatus};
+use crate::form::answer::{DecisionView, IndicationView, Indications, NoteView};
 use crate::i18n::{self, strings};
 use crate::patient::Patient;
 use crate::summary;
@@ -51,22 +52,14 @@ pub fn Answer(props: &AnswerProps) -> Html {
     let headline = summary::headline(a, lang);
     let decided = verdict != Verdict::Incomplete;
 
-    let on: Vec<_> = a.indications.iter().filter(|i| i.status == Check::Met).collect();
-    let off: Vec<_> = a.indications.iter().filter(|i| i.status == Check::NotMet).collect();
-    let mut decisions: Vec<DecisionView> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for d in a.decision.iter() {
-        if !seen.contains(&&*d.recommendation.id) {
-            seen.push(&d.recommendation.id);
-            decisions.push(DecisionView::of(d, lang));
-        }
-    }
-    let alternatives = summary::alternatives(a, p, lang);
-    // An indication with its criteria (all of them, or only those not met).
-    let indication = |ind: &IndicationCheck<'_>, only_unmet: bool| {
-        let name = AttrValue::from(ind.indication.name.get(lang).to_string());
-        html! { <Indication {lang} {name} criteria={Row::all(ind, p, lang, only_unmet)} /> }
+    // The indications, decisions and notes in words, only for a decided answer.
+    let (indications, decisions, notes) = if decided {
+        (Some(Indications::of(a, p, lang)), DecisionView::all(a, lang), NoteView::all(a, lang))
+    } else {
+        (None, Vec::new(), Vec::new())
     };
+    let alternatives = summary::alternatives(a, p, lang);
+    let indication = |indication: &IndicationView| html! { <Indication {lang} indication={indication.clone()} /> };
 
     html! {
         <section class="answer" part="answer" data-verdict={verdict.as_str()} aria-labelledby="answer-heading">
@@ -91,32 +84,34 @@ pub fn Answer(props: &AnswerProps) -> Html {
                     }
                 </div>
             } else {
-                <div class="block">
-                    if verdict == Verdict::OffLabel {
-                        // Off label: why each indication does not fit, open.
-                        <h4>{ t.other_indications_heading }</h4>
-                        { for off.iter().map(|ind| indication(ind, true)) }
-                    } else {
-                        <h4>{ t.indications_heading }</h4>
-                        if on.is_empty() && a.label.status == LabelStatus::OnLabel {
-                            // On label in every completion, though no single indication is
-                            // certain: the candidates, with what is still open.
-                            <p>{ t.on_label_some }</p>
-                            { for a.indications.iter().filter(|i| i.status == Check::Unknown).map(|ind| indication(ind, false)) }
+                if let Some(indications) = &indications {
+                    <div class="block">
+                        if verdict == Verdict::OffLabel {
+                            // Off label: why each indication does not fit, open.
+                            <h4>{ t.other_indications_heading }</h4>
+                            { for indications.others.iter().map(indication) }
+                        } else {
+                            <h4>{ t.indications_heading }</h4>
+                            if let Some(candidates) = &indications.candidates {
+                                // On label in every completion, though no single indication is
+                                // certain: the candidates, with what is still open.
+                                <p>{ t.on_label_some }</p>
+                                { for candidates.iter().map(indication) }
+                            }
+                            // Wrapped, so a changing number of indications does not shift (and
+                            // re-create) the disclosure below.
+                            <div class="matched">
+                                { for indications.matched.iter().map(indication) }
+                            </div>
+                            if !indications.others.is_empty() {
+                                <details class="others">
+                                    <summary>{ format!("{} ({})", t.other_indications_heading, indications.others.len()) }</summary>
+                                    { for indications.others.iter().map(indication) }
+                                </details>
+                            }
                         }
-                        // Wrapped, so a changing number of indications does not shift (and
-                        // re-create) the disclosure below.
-                        <div class="matched">
-                            { for on.iter().map(|ind| indication(ind, false)) }
-                        </div>
-                        if !off.is_empty() {
-                            <details class="others">
-                                <summary>{ format!("{} ({})", t.other_indications_heading, off.len()) }</summary>
-                                { for off.iter().map(|ind| indication(ind, true)) }
-                            </details>
-                        }
-                    }
-                </div>
+                    </div>
+                }
 
                 if !decisions.is_empty() {
                     <div class="block">
@@ -127,18 +122,14 @@ pub fn Answer(props: &AnswerProps) -> Html {
 
                 // Each note in the widget's language, then the sentences it rests on, verbatim
                 // and in their own language: only those are a quotation.
-                { list_block("block notes", t.notes_heading, None, a.notes.iter().map(|n| {
-                    let cites = core::iter::once(&n.cite).chain(n.also_cite.iter());
-                    let quotes = summary::cited_quotes(crate::data::dataset(), cites);
-                    html! {
-                        <li class="note">
-                            { icon(Shape::Info) }
-                            <div class="note-body">
-                                <p class="note-text">{ n.text.get(lang) }</p>
-                                { for quotes.iter().map(|(source, texts)| quote(t, &QuoteView::of(source, texts, lang))) }
-                            </div>
-                        </li>
-                    }
+                { list_block("block notes", t.notes_heading, None, notes.iter().map(|n| html! {
+                    <li class="note">
+                        { icon(Shape::Info) }
+                        <div class="note-body">
+                            <p class="note-text">{ n.text }</p>
+                            { for n.quotes.iter().map(|q| quote(t, q)) }
+                        </div>
+                    </li>
                 }).collect()) }
                 // What was assumed, and what the answers used mean (as the copied summary says).
                 { list_block("block assumptions", t.assumptions_heading, None, a.assumptions.iter().map(|x| match x {

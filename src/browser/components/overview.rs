@@ -1,49 +1,18 @@
 //! The overview a clinician can open: the five EU indications against the EU label, Sweden and
 //! Norway, each cell a list of status badges with dates, derived from the dataset's rules and
-//! recommendations (icon and words, never colour alone).
+//! recommendations ([`badges`]; icon and words, never colour alone).
 
 use yew::prelude::*;
 
 use super::icon::{icon, Shape};
 use crate::dataset::JurisdictionData;
+use crate::form::overview::badges;
 use crate::i18n::{self, capitalize, strings};
-use crate::vocab::{Criterion, IndicationId, Jurisdiction, Lang, Verdict};
+use crate::vocab::{Jurisdiction, Lang};
 
 #[derive(PartialEq, Properties)]
 pub struct OverviewProps {
     pub lang: Lang,
-}
-
-/// One badge of a cell: a verdict, when it applies, and who decided when.
-#[derive(Clone, PartialEq)]
-pub struct Badge {
-    pub verdict: Verdict,
-    pub when: Option<String>,
-    pub by: String,
-}
-
-/// The badges of one jurisdiction for one indication, in the dataset's rule order.
-pub fn badges(j: &JurisdictionData, ind: IndicationId, lang: Lang) -> Vec<Badge> {
-    let t = strings(lang);
-    let rules: Vec<_> = j.rules.iter().filter(|r| r.indications.contains(&ind)).collect();
-    rules
-        .iter()
-        .map(|rule| {
-            let when = match &rule.when[..] {
-                [] => None,
-                [one] => Some((t.criterion)(one)),
-                many => Some((t.criterion)(&Criterion::AllOf(many.to_vec().into()))),
-            };
-            let by = match j.recommendation(&rule.basis) {
-                Some(rec) => {
-                    let who = rec.case.clone().unwrap_or_else(|| rec.decided_by.clone());
-                    format!("{who}, {}", i18n::date(lang, &rec.date))
-                }
-                None => String::new(),
-            };
-            Badge { verdict: rule.verdict, when, by }
-        })
-        .collect()
 }
 
 /// The overview, folded by default. Its ~190 elements are built only once it is opened: half

@@ -1,7 +1,8 @@
 //! The Yew components of the widget: small function components, each with its `XxxProps`, that
-//! only render; the decisions live in the checker and the words in `i18n`.
+//! only render; the decisions live in the checker, the form's state and view models in
+//! [`crate::form`] and the words in `i18n`.
 //!
-//! - [`app`]: the widget (form, answer, overview); [`state`]: the form's state and actions;
+//! - [`app`]: the widget (form, answer, overview), the form's reducer adapted to Yew;
 //! - [`choice`], [`entry`]: the two kinds of question; [`answer`], [`checks`], [`decision`],
 //!   [`copy`]: the answer; [`overview`]: the indications × countries matrix; [`icon`]: icons.
 //!
@@ -17,7 +18,6 @@ pub mod decision;
 pub mod entry;
 pub mod icon;
 pub mod overview;
-pub mod state;
 
 pub use app::{App, AppProps};
 

@@ -11,12 +11,21 @@ use super::answer::{Answer, Shared};
 use super::choice::Choice;
 use super::entry::{Entry, UnitChoice};
 use super::overview::Overview;
-use super::state::{Action, State};
 use crate::assessment::Assessment;
-use crate::i18n::{hint, strings, AgeUnit, Strings};
+use crate::form::{self, Action, Kind, Question, State, Switch};
+use crate::i18n::{strings, AgeUnit};
 use crate::patient::Value;
 use crate::summary::{self, currency};
 use crate::vocab::{Field, Jurisdiction, Lang, Verdict};
+
+/// The form's pure reducer ([`form::reduce`]), as Yew's hooks call it.
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        form::reduce(self, action)
+    }
+}
 
 #[derive(PartialEq, Properties)]
 pub struct AppProps {
@@ -59,44 +68,36 @@ pub fn App(props: &AppProps) -> Html {
         use_memo((), move |_| Handlers::new(&dispatcher))
     };
 
-    let question = |(field, shown): (Field, bool)| -> Html {
+    let question = |q: Question| -> Html {
+        let Question { field, shown, label, hint, kind } = q;
         let hidden = !shown;
-        let label = AttrValue::Static((t.question)(field));
-        let hint = hint(lang, field).map(AttrValue::Static);
-        if field.is_numeric() {
-            let error = state.entry(field).err().map(|e| AttrValue::from((t.entry_error)(field, e, state.age_unit)));
-            let onedit = handlers.typed[field as usize].clone();
-            let unit = (field == Field::AgeYears).then(|| UnitChoice {
-                unit: state.age_unit,
-                label: t.age_unit_label.into(),
-                years: t.unit_years.into(),
-                months: t.unit_months.into(),
-                onunit: handlers.unit.clone(),
-            });
-            html! {
-                <Entry
-                    key={field.as_str()}
-                    {field} {label} {hint} {error} {unit} {onedit} {hidden}
-                    text={state.text(field).to_string()}
-                    suffix={(field == Field::MrdPercent).then_some(AttrValue::Static("%"))}
-                    whole={!matches!(field, Field::AgeYears | Field::MrdPercent)}
-                />
+        match kind {
+            Kind::Typed { text, error, suffix, whole, unit } => {
+                let unit = unit.map(|unit| UnitChoice {
+                    unit,
+                    label: t.age_unit_label.into(),
+                    years: t.unit_years.into(),
+                    months: t.unit_months.into(),
+                    onunit: handlers.unit.clone(),
+                });
+                html! {
+                    <Entry
+                        key={field.as_str()}
+                        {field} {label} {hint} {error} {unit} {hidden} {text} {suffix} {whole}
+                        onedit={handlers.typed[field as usize].clone()}
+                    />
+                }
             }
-        } else {
-            let is_mono = field == Field::Monotherapy;
-            html! {
+            Kind::Choice { options, value, default, default_note } => html! {
                 <Choice
                     key={field.as_str()}
-                    {field} legend={label} {hint} {hidden}
-                    options={options(t, field)}
-                    value={state.picked.get(field)}
-                    default={is_mono.then_some(Value::Flag(true))}
-                    default_note={is_mono.then_some(AttrValue::Static(t.assumed))}
+                    {field} legend={label} {hint} {hidden} {options} {value} {default} {default_note}
                     onpick={handlers.picked[field as usize].clone()}
                 />
-            }
+            },
         }
     };
+    let switch = Switch::of(&state, lang);
 
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     let onstartover = handlers.start_over.clone();
@@ -118,17 +119,17 @@ pub fn App(props: &AppProps) -> Html {
             <form class="questions" part="form" aria-label={t.questions} novalidate=true {onsubmit}>
                 <Choice
                     field={Field::Jurisdiction}
-                    legend={t.jurisdiction_legend}
+                    legend={switch.legend}
                     class={classes!("switch")}
-                    options={Jurisdiction::ALL.iter().map(|j| (Value::Jurisdiction(*j), AttrValue::Static((t.jurisdiction_option)(*j)))).collect::<Vec<_>>()}
-                    value={state.picked.jurisdiction.map(Value::Jurisdiction)}
+                    options={switch.options}
+                    value={switch.value}
                     onpick={handlers.picked[Field::Jurisdiction as usize].clone()}
                 />
                 // In their own element: `for` children are spliced into the parent, and a list
                 // that mixes keyed and unkeyed children is diffed by position, which would
                 // re-create (and unfocus) every control whenever a question appears.
                 <div class="question-list">
-                    { for state.questions(&assessment.missing).into_iter().map(question) }
+                    { for form::questions(&state, &assessment.missing, lang).into_iter().map(question) }
                 </div>
                 <div class="actions">
                     <button type="button" class="button secondary" onclick={onstartover}>{ t.start_over }</button>
@@ -182,9 +183,4 @@ impl Handlers {
             },
         }
     }
-}
-
-/// The options of a choice field, in words.
-fn options(t: &Strings, field: Field) -> Vec<(Value, AttrValue)> {
-    Value::choices(field).into_iter().map(|v| (v, AttrValue::Static((t.option)(v)))).collect()
 }

@@ -19,7 +19,7 @@ pub struct ChoiceProps {
     #[prop_or_default]
     pub hidden: bool,
     /// The options in order, each with its words.
-    pub options: Vec<(Value, AttrValue)>,
+    pub options: Vec<(Value, &'static str)>,
     /// The answer picked.
     pub value: Option<Value>,
     /// Shown as chosen while nothing is picked (the monotherapy assumption).
@@ -68,7 +68,7 @@ pub fn Choice(props: &ChoiceProps) -> Html {
                                 onchange={Callback::from(move |_: Event| onpick.emit(value))}
                             />
                             <span class="option-text">
-                                { words.clone() }
+                                { *words }
                                 if assumed && checked {
                                     if let Some(note) = &props.default_note {
                                         <span class="option-note">{ " " }{ note.clone() }</span>

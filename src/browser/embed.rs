@@ -14,7 +14,7 @@ use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot, Sh
 use yew::{AppHandle, Callback, Renderer};
 
 use crate::assessment::Assessment;
-use crate::components::{App, AppProps, CSS};
+use super::components::{App, AppProps, CSS};
 use crate::i18n::{parse_jurisdiction, parse_lang, strings};
 use crate::vocab::{Jurisdiction, Lang};
 
@@ -156,7 +156,7 @@ fn inherited_lang(host: &HtmlElement) -> Option<String> {
 /// Dispatches `blincyto-assessment` (bubbles, composed) whose detail is the result exactly as
 /// the JS `evaluate()` returns it.
 fn dispatch_assessment(host: &HtmlElement, a: &Assessment<'static>) {
-    let detail = crate::api::result_to_js(a).unwrap_or(JsValue::NULL);
+    let detail = super::api::result_to_js(a).unwrap_or(JsValue::NULL);
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
