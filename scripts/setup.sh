@@ -61,7 +61,7 @@ _blincyto_setup() (
 
   # --- Rust ------------------------------------------------------------------------------------
   command -v cargo >/dev/null 2>&1 ||
-    die "cargo not found: install Rust (stable, >= 1.81) with rustup first, see https://rustup.rs"
+    die "cargo not found: install Rust (stable, >= 1.84) with rustup first, see https://rustup.rs"
   if [ -d "$(rustc --print sysroot)/lib/rustlib/wasm32-unknown-unknown" ]; then
     say "rust target wasm32-unknown-unknown: present"
   else

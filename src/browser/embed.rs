@@ -202,7 +202,6 @@ fn install_panic_hook() {
     FAILURE.with(|f| {
         *f.borrow_mut() = [Lang::Sv, Lang::Nb, Lang::En].iter().map(|l| (*l, failure_html(*l))).collect();
     });
-    #[allow(deprecated)] // Yew 0.21 names the hook's argument `PanicInfo`.
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&JsValue::from_str(&format!("<blincyto-checker>: {info}")));
         let _ = FAILURE.try_with(|failure| {

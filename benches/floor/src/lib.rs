@@ -12,7 +12,7 @@ use yew::prelude::*;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-#[function_component]
+#[component]
 fn App() -> Html {
     let diagnosis = use_state(|| None::<&'static str>);
     let pick = |value: &'static str| {

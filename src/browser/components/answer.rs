@@ -42,7 +42,7 @@ pub struct AnswerProps {
 }
 
 /// The answer region.
-#[function_component]
+#[component]
 pub fn Answer(props: &AnswerProps) -> Html {
     let lang = props.lang;
     let t = strings(lang);

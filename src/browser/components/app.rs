@@ -38,7 +38,7 @@ pub struct AppProps {
 }
 
 /// The whole widget.
-#[function_component]
+#[component]
 pub fn App(props: &AppProps) -> Html {
     let lang = props.lang;
     let t = strings(lang);

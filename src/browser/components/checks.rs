@@ -16,7 +16,7 @@ pub struct IndicationProps {
 }
 
 /// An indication with its criteria.
-#[function_component]
+#[component]
 pub fn Indication(props: &IndicationProps) -> Html {
     let t = strings(props.lang);
     html! {

@@ -36,7 +36,7 @@ pub struct ChoiceProps {
 }
 
 /// A radio group question.
-#[function_component]
+#[component]
 pub fn Choice(props: &ChoiceProps) -> Html {
     let name = props.field.as_str();
     let hint_id = format!("hint-{name}");

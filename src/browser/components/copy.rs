@@ -32,7 +32,7 @@ enum Status {
 }
 
 /// The copy button with its status and fallback.
-#[function_component]
+#[component]
 pub fn CopySummary(props: &CopySummaryProps) -> Html {
     let t = strings(props.lang);
     let status = use_state_eq(|| Status::Idle);

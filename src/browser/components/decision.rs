@@ -35,7 +35,7 @@ pub fn quote(t: &Strings, q: &QuoteView) -> Html {
 }
 
 /// A deciding recommendation.
-#[function_component]
+#[component]
 pub fn DecisionCard(props: &DecisionCardProps) -> Html {
     let t = strings(props.lang);
     let d = &props.decision;

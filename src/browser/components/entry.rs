@@ -46,7 +46,7 @@ pub struct UnitChoice {
 }
 
 /// A typed question.
-#[function_component]
+#[component]
 pub fn Entry(props: &EntryProps) -> Html {
     let name = props.field.as_str();
     let id = format!("in-{name}");

@@ -18,7 +18,7 @@ pub struct OverviewProps {
 /// The overview, folded by default. Its ~190 elements are built only once it is opened: half
 /// the widget's DOM would otherwise be created at page load for a part most visits never open
 /// (docs/benchmarks.md). It is left out of print anyway.
-#[function_component]
+#[component]
 pub fn Overview(props: &OverviewProps) -> Html {
     let open = use_state_eq(|| false);
     let ontoggle = {
@@ -37,7 +37,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
 }
 
 /// The opened overview: an introduction and the matrix.
-#[function_component]
+#[component]
 fn Matrix(props: &OverviewProps) -> Html {
     let lang = props.lang;
     let t = strings(lang);
