@@ -271,7 +271,10 @@ pub fn accepted(field: Field) -> String {
             format!("one of {}", quoted.join(", "))
         }
         Kind::Flag => "true or false".into(),
-        Kind::Decimal { min, max, unit } => format!("a number of {unit} from {min} to {max} (fractions allowed)"),
+        // format_number, not f64 Display: the bundle then carries no float formatting code.
+        Kind::Decimal { min, max, unit } => {
+            format!("a number of {unit} from {} to {} (fractions allowed)", format_number(min), format_number(max))
+        }
         Kind::Count { min, max } => format!("a whole number from {min} to {max}"),
     }
 }
