@@ -23,6 +23,9 @@ pub mod form;
 pub mod i18n;
 pub mod summary;
 
+#[cfg(test)]
+mod fixtures;
+
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 

@@ -247,23 +247,8 @@ pub fn missing(a: &Assessment, lang: Lang) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixtures::child_bridging;
     use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Jurisdiction, Philadelphia};
-
-    fn child_bridging() -> Patient {
-        Patient {
-            jurisdiction: Some(Jurisdiction::Se),
-            age_years: Some(8.0),
-            diagnosis: Some(Diagnosis::BPrecursorAll),
-            cd19: Some(Cd19::Positive),
-            philadelphia: Some(Philadelphia::Negative),
-            disease_status: Some(DiseaseStatus::Relapsed),
-            relapse_number: Some(2),
-            in_remission: Some(false),
-            prior_therapy_lines: Some(2),
-            planned_allo_hsct: Some(true),
-            ..Patient::default()
-        }
-    }
 
     fn adult_mrd_cr1(j: Jurisdiction) -> Patient {
         Patient {

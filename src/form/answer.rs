@@ -198,24 +198,8 @@ impl NoteView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixtures::child_bridging;
     use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, IndicationId, Jurisdiction, Philadelphia, Verdict};
-
-    /// A child in second relapse, bridging to a transplant in Sweden: yes, on one indication.
-    fn child_bridging() -> Patient {
-        Patient {
-            jurisdiction: Some(Jurisdiction::Se),
-            age_years: Some(8.0),
-            diagnosis: Some(Diagnosis::BPrecursorAll),
-            cd19: Some(Cd19::Positive),
-            philadelphia: Some(Philadelphia::Negative),
-            disease_status: Some(DiseaseStatus::Relapsed),
-            relapse_number: Some(2),
-            in_remission: Some(false),
-            prior_therapy_lines: Some(2),
-            planned_allo_hsct: Some(true),
-            ..Patient::default()
-        }
-    }
 
     /// An adult in first relapse with MRD in Norway, remission not given: no, whichever of the
     /// two adult indications it turns out to be.

@@ -112,19 +112,10 @@ impl Switch {
 
 #[cfg(test)]
 mod tests {
-    use std::rc::Rc;
-
     use super::*;
-    use crate::form::state::{reduce, Action};
+    use crate::fixtures::{after, typed};
+    use crate::form::state::Action;
     use crate::vocab::{Diagnosis, Jurisdiction::*};
-
-    fn after(actions: impl IntoIterator<Item = Action>) -> Rc<State> {
-        actions.into_iter().fold(Rc::new(State::new(Se)), reduce)
-    }
-
-    fn typed(field: Field, text: &str) -> Action {
-        Action::Type(field, text.to_string())
-    }
 
     /// The fields shown, as the widget asks them: with what the checker still needs.
     fn shown(state: &State) -> Vec<Field> {

@@ -115,16 +115,8 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixtures::{after, typed};
     use crate::vocab::{Diagnosis, Jurisdiction::*};
-
-    /// `actions` applied in turn to an empty Swedish form.
-    fn after(actions: impl IntoIterator<Item = Action>) -> Rc<State> {
-        actions.into_iter().fold(Rc::new(State::new(Se)), reduce)
-    }
-
-    fn typed(field: Field, text: &str) -> Action {
-        Action::Type(field, text.to_string())
-    }
 
     const B_ALL: Value = Value::Diagnosis(Diagnosis::BPrecursorAll);
 
