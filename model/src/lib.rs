@@ -2,6 +2,7 @@
 //! here?" as pure Rust, with no web dependency (serde only).
 //!
 //! Each module imports only the ones listed before it:
+//! - [`date`]: calendar days, read strictly, and calendar months added;
 //! - [`vocab`]: the contract's fields, values, verdicts and the criteria vocabulary;
 //! - [`patient`]: the patient, its values, and the strict reading of untrusted input;
 //! - [`dataset`]: the dataset's types (the data itself is `data/blincyto.toml`);
@@ -13,6 +14,7 @@
 //! - `search` (cargo feature `search`, for the tests only): the same answers by searching the
 //!   completions one by one, the definition the diagrams are tested against.
 
+pub mod date;
 pub mod vocab;
 pub mod patient;
 pub mod dataset;
@@ -29,6 +31,7 @@ pub mod search;
 #[cfg(test)]
 mod layering {
     const LAYERS: &[(&str, &str)] = &[
+        ("date", include_str!("date.rs")),
         ("vocab", include_str!("vocab.rs")),
         ("patient", include_str!("patient.rs")),
         ("dataset", include_str!("dataset.rs")),

@@ -3,6 +3,7 @@
 //! patient on each indication, proved over the representative values), and the decision diagrams,
 //! which must be buildable: `build.rs` fails the build with these messages, each naming its entry.
 
+use crate::date::Day;
 use crate::dataset::{Cite, Dataset, JurisdictionData, Note, Rule, FORMAT, OLDEST_FORMAT};
 use crate::diagrams::Diagrams;
 use crate::domains::{for_each_completion, Domains};
@@ -244,27 +245,9 @@ fn check_criterion(errors: &mut Vec<String>, at: &str, c: &Criterion) {
     }
 }
 
-/// `YYYY-MM-DD` naming a real calendar day.
+/// `YYYY-MM-DD` naming a real calendar day ([`Day::parse`]) from 1990 to 2100.
 pub fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: core::ops::Range<usize>| -> Option<u32> {
-        s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit()))?.parse().ok()
-    };
-    let (Some(y), Some(m), Some(day)) = (num(0..4), num(5..7), num(8..10)) else {
-        return false;
-    };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1990..=2100).contains(&y) && (1..=days).contains(&day)
+    Day::parse(s).is_some_and(|d| (1990..=2100).contains(&d.year))
 }
 
 /// Build-time check that the rules of `j` give exactly one route for every patient on each
