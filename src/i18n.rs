@@ -50,6 +50,14 @@ pub struct Strings {
     /// An impossible or unreadable entry, tied to its field.
     pub entry_error: fn(Field, EntryError, AgeUnit) -> String,
     pub start_over: &'static str,
+    /// The button under an open question when the answer is not known, and what the question
+    /// says once it is marked so.
+    pub unknown_button: &'static str,
+    pub unknown_marked: &'static str,
+    /// The verdict bar while no answer is decided: "Svar saknas – 2 frågor kvar".
+    pub questions_left: fn(usize) -> String,
+    /// After the verdict bar's words, for screen readers: where it leads.
+    pub to_answer: &'static str,
 
     // --- The answer -----------------------------------------------------------------------
     pub answer_heading: &'static str,

@@ -2,9 +2,10 @@
 //! it is answered, ready for a renderer that only lays them out.
 
 use super::state::State;
+use crate::assessment::Assessment;
 use crate::i18n::{hint, strings, AgeUnit};
 use crate::patient::Value;
-use crate::vocab::{Field, Jurisdiction, Lang};
+use crate::vocab::{Field, Jurisdiction, Lang, Verdict};
 
 /// One question of the form, in words.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +20,20 @@ pub struct Question {
     pub hint: Option<&'static str>,
     /// How it is answered.
     pub kind: Kind,
+    /// Whether the person can say they do not know the answer, or has.
+    pub unknown: Unknown,
+}
+
+/// "I do not know": an open question need not stop the form (an unknown is never guessed: the
+/// answer then says what is missing).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unknown {
+    /// Answered, or the assumed monotherapy: nothing to say.
+    NotOffered,
+    /// Open: a button with these words ("Vet inte") marks it not known.
+    Offer(&'static str),
+    /// Marked not known: these words say so under the question.
+    Marked(&'static str),
 }
 
 /// How a question is answered.
@@ -50,19 +65,55 @@ pub enum Kind {
     },
 }
 
-/// Every question of the form in clinical (contract) order, each with whether it is shown:
-/// those the checker still needs (`missing`) and every one already answered, even with text it
-/// cannot read. The jurisdiction is the [`Switch`], not a question; the optional monotherapy
-/// question is always shown, last.
+/// How many unanswered questions the form shows at once: the next ones, in clinical order, that
+/// can still change the answer. Tried at 1, 2 and 3 on the public examples (README, "The
+/// ward-tablet flow"): taps and scrolling came out the same within one tap, so the choice is what
+/// a screen holds. On a 768×1024 tablet two open questions leave the verdict bar and the start of
+/// the answer on the first screen, three filled it down to the bar, and one showed too little of
+/// what comes next; on a 360×740 phone only one fits above the bar whatever the number.
+pub const AT_ONCE: usize = 2;
+
+/// The fields in the order the form asks them: the contract's (clinical) order without the
+/// jurisdiction (the [`Switch`]), the optional monotherapy last.
+fn clinical_order() -> impl Iterator<Item = Field> {
+    let asked = Field::ALL.iter().copied().filter(|f| !matches!(f, Field::Jurisdiction | Field::Monotherapy));
+    asked.chain([Field::Monotherapy])
+}
+
+/// Whether the answer to `field` can still change the verdict: a field the checker still needs
+/// (`missing`), or monotherapy (assumed while unanswered) unless the use is off label already.
+fn can_change(field: Field, missing: &[Field], verdict: Verdict) -> bool {
+    match field {
+        Field::Monotherapy => verdict != Verdict::OffLabel,
+        _ => missing.contains(&field),
+    }
+}
+
+/// The fields asked now, in clinical order: every one already answered (even with text the
+/// checker cannot read: it is never dropped) or said not to be known, and the first [`AT_ONCE`]
+/// unanswered ones that can still change the answer.
+pub fn asked(state: &State, missing: &[Field], verdict: Verdict) -> Vec<Field> {
+    let mut open = 0;
+    clinical_order()
+        .filter(|&f| {
+            if state.is_answered(f) || state.is_unknown(f) {
+                return true;
+            }
+            let next = open < AT_ONCE && can_change(f, missing, verdict);
+            open += usize::from(next);
+            next
+        })
+        .collect()
+}
+
+/// Every question of the form in clinical order, each with whether it is asked now ([`asked`]).
+/// The jurisdiction is the [`Switch`], not a question.
 ///
 /// The others stay in the form, hidden, so that a changed answer toggles an attribute instead of
 /// building and removing whole fieldsets (docs/benchmarks.md: update latency).
-pub fn questions(state: &State, missing: &[Field], lang: Lang) -> Vec<Question> {
-    let asked = |f: Field| f == Field::Monotherapy || missing.contains(&f) || state.is_answered(f);
-    let mut order: Vec<Field> =
-        Field::ALL.iter().copied().filter(|f| !matches!(f, Field::Jurisdiction | Field::Monotherapy)).collect();
-    order.push(Field::Monotherapy);
-    order.into_iter().map(|f| question(state, f, asked(f), lang)).collect()
+pub fn questions(state: &State, a: &Assessment, lang: Lang) -> Vec<Question> {
+    let shown = asked(state, &a.missing, a.verdict);
+    clinical_order().map(|f| question(state, f, shown.contains(&f), lang)).collect()
 }
 
 /// One question in words.
@@ -85,7 +136,14 @@ fn question(state: &State, field: Field, shown: bool, lang: Lang) -> Question {
             default_note: assumed.then_some(t.assumed),
         }
     };
-    Question { field, shown, label: (t.question)(field), hint: hint(lang, field), kind }
+    let unknown = if state.is_unknown(field) {
+        Unknown::Marked(t.unknown_marked)
+    } else if state.is_answered(field) || field == Field::Monotherapy {
+        Unknown::NotOffered
+    } else {
+        Unknown::Offer(t.unknown_button)
+    };
+    Question { field, shown, label: (t.question)(field), hint: hint(lang, field), kind, unknown }
 }
 
 /// The Sweden / Norway switch over the questions: whose recommendations apply. Not a question
@@ -114,18 +172,24 @@ impl Switch {
 mod tests {
     use super::*;
     use crate::fixtures::{after, typed};
-    use crate::form::state::Action;
+    use crate::form::state::{reduce, Action};
     use crate::vocab::{Diagnosis, Jurisdiction::*};
 
-    /// The fields shown, as the widget asks them: with what the checker still needs.
+    /// The fields shown, as the widget asks them: with the checker's answer for the state.
     fn shown(state: &State) -> Vec<Field> {
-        let missing = crate::evaluate(&state.patient()).missing;
-        questions(state, &missing, Lang::En).into_iter().filter(|q| q.shown).map(|q| q.field).collect()
+        let a = crate::evaluate(&state.patient());
+        questions(state, &a, Lang::En).into_iter().filter(|q| q.shown).map(|q| q.field).collect()
+    }
+
+    /// Of the fields shown, those without an answer.
+    fn open(state: &State) -> Vec<Field> {
+        shown(state).into_iter().filter(|f| !state.is_answered(*f)).collect()
     }
 
     #[test]
     fn every_question_but_the_jurisdiction_in_contract_order_monotherapy_last() {
-        let all: Vec<Field> = questions(&State::new(Se), &[], Lang::Sv).into_iter().map(|q| q.field).collect();
+        let s = State::new(Se);
+        let all: Vec<Field> = questions(&s, &crate::evaluate(&s.patient()), Lang::Sv).into_iter().map(|q| q.field).collect();
         let mut expected: Vec<Field> = Field::ALL[1..].to_vec();
         expected.retain(|f| *f != Field::Monotherapy);
         expected.push(Field::Monotherapy);
@@ -134,20 +198,60 @@ mod tests {
     }
 
     #[test]
-    fn the_questions_shown_are_those_still_needed_and_those_answered() {
-        // Nothing answered: what the checker needs, and the optional monotherapy.
+    fn an_empty_form_asks_the_first_questions_the_checker_needs_no_more() {
         let s = State::new(Se);
-        let mut needed = crate::evaluate(&s.patient()).missing;
-        needed.push(Field::Monotherapy);
-        assert_eq!(shown(&s), needed);
-        // Without any need, only the answered questions and monotherapy remain.
+        let needed = crate::evaluate(&s.patient()).missing;
+        assert!(needed.len() > AT_ONCE, "the empty form needs {needed:?}");
+        assert_eq!(shown(&s), needed[..AT_ONCE]);
+    }
+
+    #[test]
+    fn answering_reveals_the_next_question_and_keeps_the_answer() {
+        let s = State::new(Se);
+        let first = shown(&s);
+        let s = after([typed(Field::AgeYears, "45")]);
+        let now = shown(&s);
+        assert_eq!(now[0], Field::AgeYears, "the answered question stays");
+        assert_eq!(open(&s).len(), AT_ONCE, "{now:?}");
+        assert!(now.iter().any(|f| !first.contains(f)), "a new question appears: {first:?} → {now:?}");
+    }
+
+    #[test]
+    fn monotherapy_comes_last_and_only_while_it_can_change_the_answer() {
+        // A child in second relapse bridging to a transplant, everything answered but
+        // monotherapy: the answer is decided and only the assumed monotherapy is open.
+        let p = crate::fixtures::child_bridging();
+        let actions = Field::ALL[1..].iter().filter_map(|&f| {
+            let v = p.get(f)?;
+            Some(match v {
+                Value::Number(n) => typed(f, &n.to_string()),
+                Value::Count(n) => typed(f, &n.to_string()),
+                _ => Action::Pick(f, Some(v)),
+            })
+        });
+        let s = after(actions);
+        assert_ne!(crate::evaluate(&s.patient()).verdict, Verdict::Incomplete);
+        assert_eq!(open(&s), [Field::Monotherapy]);
+        // T-ALL is off label whatever else is answered: no question is open, not even monotherapy.
+        let s = after([Action::Pick(Field::Diagnosis, Some(Value::Diagnosis(Diagnosis::TAll)))]);
+        assert_eq!(crate::evaluate(&s.patient()).verdict, Verdict::OffLabel);
+        assert_eq!(shown(&s), [Field::Diagnosis]);
+    }
+
+    #[test]
+    fn changing_an_earlier_answer_rederives_the_open_questions_and_drops_no_answer() {
         let s = after([
+            typed(Field::AgeYears, "45"),
+            Action::Pick(Field::Diagnosis, Some(Value::Diagnosis(Diagnosis::BPrecursorAll))),
             typed(Field::MrdPercent, "0,5"),
-            Action::Pick(Field::Diagnosis, Some(Value::Diagnosis(Diagnosis::TAll))),
         ]);
-        let fields: Vec<Field> =
-            questions(&s, &[], Lang::Sv).into_iter().filter(|q| q.shown).map(|q| q.field).collect();
-        assert_eq!(fields, [Field::Diagnosis, Field::MrdPercent, Field::Monotherapy]);
+        let before = open(&s);
+        // Off label now: nothing is open, every answer is still shown.
+        let s = reduce(s, Action::Pick(Field::Diagnosis, Some(Value::Diagnosis(Diagnosis::TAll))));
+        assert_eq!(shown(&s), [Field::AgeYears, Field::Diagnosis, Field::MrdPercent]);
+        // Back to B-ALL: the same questions are open again.
+        let s = reduce(s, Action::Pick(Field::Diagnosis, Some(Value::Diagnosis(Diagnosis::BPrecursorAll))));
+        assert_eq!(open(&s), before);
     }
 
     #[test]
@@ -158,8 +262,9 @@ mod tests {
             typed(Field::MrdPercent, "abc"),
         ]);
         assert!(crate::evaluate(&s.patient()).missing.is_empty());
-        assert_eq!(shown(&s), [Field::Diagnosis, Field::MrdPercent, Field::Monotherapy]);
-        let mrd = questions(&s, &[], Lang::En).into_iter().find(|q| q.field == Field::MrdPercent).unwrap();
+        assert_eq!(shown(&s), [Field::Diagnosis, Field::MrdPercent]);
+        let a = crate::evaluate(&s.patient());
+        let mrd = questions(&s, &a, Lang::En).into_iter().find(|q| q.field == Field::MrdPercent).unwrap();
         let Kind::Typed { text, error, .. } = mrd.kind else { panic!("MRD is typed") };
         assert_eq!(text, "abc");
         assert!(error.is_some(), "the question says why it cannot be read");
@@ -173,7 +278,7 @@ mod tests {
             Action::SetAgeUnit(AgeUnit::Months),
             typed(Field::TkiFailures, "1,5"),
         ]);
-        for q in questions(&s, &[], Lang::Sv) {
+        for q in questions(&s, &crate::evaluate(&s.patient()), Lang::Sv) {
             let Kind::Typed { text, error, suffix, whole, unit } = q.kind else {
                 assert!(!q.field.is_numeric(), "{:?} is typed", q.field);
                 continue;
@@ -196,7 +301,7 @@ mod tests {
     fn choice_questions_offer_the_contracts_values_in_words() {
         let s = after([Action::Pick(Field::Diagnosis, Some(Value::Diagnosis(Diagnosis::BPrecursorAll)))]);
         let t = strings(Lang::Nb);
-        for q in questions(&s, &[], Lang::Nb) {
+        for q in questions(&s, &crate::evaluate(&s.patient()), Lang::Nb) {
             assert_eq!(q.label, (t.question)(q.field));
             assert_eq!(q.hint, hint(Lang::Nb, q.field));
             let Kind::Choice { options, value, default, default_note } = q.kind else { continue };

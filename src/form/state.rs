@@ -19,6 +19,10 @@ pub struct State {
     /// The text of each numeric field ([`Field::is_numeric`]), by `Field as usize`, exactly as
     /// typed ("" for the others).
     pub typed: [String; FIELDS],
+    /// The fields the person said they do not know ("Vet inte"), by `Field as usize`: still
+    /// missing to the checker, but no longer waiting for an answer, so the form asks the next
+    /// question instead. Answering the field clears the mark.
+    pub unknown: [bool; FIELDS],
     /// The unit the age is typed in.
     pub age_unit: AgeUnit,
     /// The `jurisdiction` attribute the widget was last given.
@@ -32,6 +36,8 @@ pub enum Action {
     Pick(Field, Option<Value>),
     /// A typed field's text changed.
     Type(Field, String),
+    /// The person does not know the answer to the field: ask the next question.
+    MarkUnknown(Field),
     /// The age unit changed; the typed age is read in the new unit.
     SetAgeUnit(AgeUnit),
     /// The host changed the `jurisdiction` attribute: the switch follows it.
@@ -46,6 +52,7 @@ impl State {
         State {
             picked: Patient { jurisdiction: Some(jurisdiction), ..Patient::default() },
             typed: Default::default(),
+            unknown: [false; FIELDS],
             age_unit: AgeUnit::Years,
             attribute: jurisdiction,
         }
@@ -75,6 +82,11 @@ impl State {
         p
     }
 
+    /// Whether the person said they do not know `field` (and has not answered it since).
+    pub fn is_unknown(&self, field: Field) -> bool {
+        self.unknown[field as usize] && !self.is_answered(field)
+    }
+
     /// Whether the person has answered `field` (a pick, or any text, valid or not).
     pub fn is_answered(&self, field: Field) -> bool {
         match Self::slot(field) {
@@ -89,12 +101,17 @@ impl State {
 pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
     let mut next = (*state).clone();
     match action {
-        Action::Pick(field, value) => next.picked.set(field, value),
+        Action::Pick(field, value) => {
+            next.picked.set(field, value);
+            next.unknown[field as usize] &= value.is_none();
+        }
         Action::Type(field, text) => {
             if let Some(i) = State::slot(field) {
+                next.unknown[i] &= text.trim().is_empty();
                 next.typed[i] = text;
             }
         }
+        Action::MarkUnknown(field) => next.unknown[field as usize] = !state.is_answered(field),
         Action::SetAgeUnit(unit) => next.age_unit = unit,
         Action::FollowAttribute(j) => {
             if j == state.attribute {
@@ -184,6 +201,24 @@ mod tests {
         let s = after([typed(Field::MrdPercent, "  ")]);
         assert_eq!(s.entry(Field::MrdPercent), Ok(None));
         assert!(!s.is_answered(Field::MrdPercent));
+    }
+
+    #[test]
+    fn not_known_stays_missing_until_answered() {
+        let s = after([Action::MarkUnknown(Field::Philadelphia)]);
+        assert!(s.is_unknown(Field::Philadelphia) && !s.is_answered(Field::Philadelphia));
+        assert_eq!(s.patient().philadelphia, None, "not known is no answer to the checker");
+        // Answering clears the mark; clearing the answer does not bring it back.
+        let s = reduce(s, Action::Pick(Field::Philadelphia, Some(Value::Philadelphia(crate::vocab::Philadelphia::Negative))));
+        assert!(!s.is_unknown(Field::Philadelphia));
+        assert!(!reduce(s, Action::Pick(Field::Philadelphia, None)).is_unknown(Field::Philadelphia));
+        // Typed fields alike; an answered field cannot be marked.
+        let s = after([Action::MarkUnknown(Field::MrdPercent), typed(Field::MrdPercent, "0,1")]);
+        assert!(!s.is_unknown(Field::MrdPercent));
+        let same = reduce(Rc::clone(&s), Action::MarkUnknown(Field::MrdPercent));
+        assert!(Rc::ptr_eq(&s, &same));
+        // Start over forgets the marks.
+        assert_eq!(*after([Action::MarkUnknown(Field::Cd19), Action::StartOver]), State::new(Se));
     }
 
     #[test]

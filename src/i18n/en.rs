@@ -26,6 +26,10 @@ pub const STRINGS: Strings = Strings {
     assumed: "(assumed unless stated)",
     entry_error,
     start_over: "Start over",
+    unknown_button: "Not known",
+    unknown_marked: "Not known – the answer says what is missing.",
+    questions_left: |n| format!("No answer yet – {n} {} left", if n == 1 { "question" } else { "questions" }),
+    to_answer: "Go to the answer",
 
     answer_heading: "Answer",
     verdict,

@@ -26,6 +26,10 @@ pub const STRINGS: Strings = Strings {
     assumed: "(antas hvis ikke annet er oppgitt)",
     entry_error,
     start_over: "Start på nytt",
+    unknown_button: "Vet ikke",
+    unknown_marked: "Ikke kjent – svaret viser hva som mangler.",
+    questions_left: |n| format!("Svar mangler – {n} spørsmål igjen"),
+    to_answer: "Gå til svaret",
 
     answer_heading: "Svar",
     verdict,

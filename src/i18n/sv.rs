@@ -27,6 +27,10 @@ pub const STRINGS: Strings = Strings {
     assumed: "(antas om inget annat anges)",
     entry_error,
     start_over: "Börja om",
+    unknown_button: "Vet inte",
+    unknown_marked: "Inte känt – svaret visar vad som saknas.",
+    questions_left: |n| format!("Svar saknas – {n} {} kvar", if n == 1 { "fråga" } else { "frågor" }),
+    to_answer: "Gå till svaret",
 
     answer_heading: "Svar",
     verdict,
