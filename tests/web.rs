@@ -305,12 +305,12 @@ async fn typed_numbers_accept_a_decimal_comma_and_flag_impossible_values() {
     let error = error.expect("the error is tied to the field");
     assert!(error.text_content().unwrap().contains("120"), "{:?}", error.text_content());
     // An impossible value counts as missing: the age is still asked for.
-    assert!(get(&el, "[data-verdict]").text_content().unwrap().contains("Ålder"));
+    assert!(get(&el, "section[data-verdict]").text_content().unwrap().contains("Ålder"));
 
     type_into(&el, "ageYears", "6").await;
     assert!(age.get_attribute("aria-invalid").is_none());
     // Months for infants: 0,5 months is under the 1-month limit of every indication…
-    let unit: web_sys::HtmlSelectElement = get(&el, "select[name=\"ageUnit\"]").unchecked_into();
+    let unit: web_sys::HtmlSelectElement = get(&el, "select#in-ageUnit").unchecked_into();
     unit.set_value("months");
     unit.dispatch_event(&Event::new("change").unwrap()).unwrap();
     settle().await;

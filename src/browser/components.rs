@@ -3,14 +3,17 @@
 //! [`crate::form`] and the words in `i18n`.
 //!
 //! - [`app`]: the widget (form, answer, overview), the form's reducer adapted to Yew;
-//! - [`choice`], [`entry`]: the two kinds of question; [`answer`], [`checks`], [`decision`],
-//!   [`copy`]: the answer; [`overview`]: the indications × countries matrix; [`icon`]: icons.
+//! - [`choice`], [`entry`]: the two kinds of question, with [`unknown`]'s "not known";
+//! - [`bar`]: the verdict bar that keeps the answer in sight; [`answer`], [`checks`],
+//!   [`decision`], [`copy`]: the answer; [`overview`]: the indications × countries matrix;
+//!   [`icon`]: icons.
 //!
 //! The widget's CSS is `widget.css`, applied by `embed` as a constructable stylesheet (no
 //! inline style anywhere, so a strict CSP holds).
 
 pub mod answer;
 pub mod app;
+pub mod bar;
 pub mod checks;
 pub mod choice;
 pub mod copy;
@@ -18,6 +21,7 @@ pub mod decision;
 pub mod entry;
 pub mod icon;
 pub mod overview;
+pub mod unknown;
 
 pub use app::{App, AppProps};
 

@@ -39,6 +39,9 @@ pub struct AnswerProps {
     /// The device's date is past the dataset's limit: the answer may be out of date.
     #[prop_or_default]
     pub stale: bool,
+    /// The answer's element: the verdict bar moves focus to it.
+    #[prop_or_default]
+    pub node_ref: NodeRef,
 }
 
 /// The answer region.
@@ -62,7 +65,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
     let indication = |indication: &IndicationView| html! { <Indication {lang} indication={indication.clone()} /> };
 
     html! {
-        <section class="answer" part="answer" data-verdict={verdict.as_str()} aria-labelledby="answer-heading">
+        <section class="answer" part="answer" data-verdict={verdict.as_str()} aria-labelledby="answer-heading" tabindex="-1" ref={props.node_ref.clone()}>
             <h3 class="visually-hidden" id="answer-heading">{ t.answer_heading }</h3>
             <div class={classes!("verdict", format!("verdict--{}", verdict.as_str()))} part="verdict">
                 <span class="verdict-icon">{ icon(Shape::of_verdict(verdict)) }</span>

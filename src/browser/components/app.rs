@@ -1,18 +1,20 @@
-//! The widget: the Sweden / Norway switch, the questions the checker still needs (and every
-//! one answered), "start over", the answer and the overview. Evaluates on every change and
-//! reports every new result through `onassess`. Reads the device's date once, when it mounts,
-//! for the currency notice.
+//! The widget: the Sweden / Norway switch, the questions answered and the next few the checker
+//! still needs, "start over", the verdict bar, the answer and the overview. Evaluates on every
+//! change and reports every new result through `onassess`. Reads the device's date once, when it
+//! mounts, for the currency notice.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::answer::{Answer, Shared};
+use super::bar::VerdictBar;
 use super::choice::Choice;
 use super::entry::{Entry, UnitChoice};
 use super::overview::Overview;
 use crate::assessment::Assessment;
-use crate::form::{self, Action, Kind, Question, State, Switch};
+use crate::form::{self, Action, Kind, Progress, Question, State, Switch};
 use crate::i18n::{strings, AgeUnit};
 use crate::patient::Value;
 use crate::summary::{self, currency};
@@ -69,7 +71,8 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let question = |q: Question| -> Html {
-        let Question { field, shown, label, hint, kind } = q;
+        let Question { field, shown, label, hint, kind, unknown } = q;
+        let onunknown = handlers.unknown[field as usize].clone();
         let hidden = !shown;
         match kind {
             Kind::Typed { text, error, suffix, whole, unit } => {
@@ -83,7 +86,7 @@ pub fn App(props: &AppProps) -> Html {
                 html! {
                     <Entry
                         key={field.as_str()}
-                        {field} {label} {hint} {error} {unit} {hidden} {text} {suffix} {whole}
+                        {field} {label} {hint} {error} {unit} {hidden} {text} {suffix} {whole} {unknown} {onunknown}
                         onedit={handlers.typed[field as usize].clone()}
                     />
                 }
@@ -91,7 +94,7 @@ pub fn App(props: &AppProps) -> Html {
             Kind::Choice { options, value, default, default_note } => html! {
                 <Choice
                     key={field.as_str()}
-                    {field} legend={label} {hint} {hidden} {options} {value} {default} {default_note}
+                    {field} legend={label} {hint} {hidden} {options} {value} {default} {default_note} {unknown} {onunknown}
                     onpick={handlers.picked[field as usize].clone()}
                 />
             },
@@ -100,14 +103,49 @@ pub fn App(props: &AppProps) -> Html {
     let switch = Switch::of(&state, lang);
 
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
-    let onstartover = handlers.start_over.clone();
-    let headline = summary::headline(&assessment, lang);
+    let form_ref = use_node_ref();
+    let bar_ref = use_node_ref();
+    let answer_ref = use_node_ref();
+    // Start over: the first step again, in view, with focus on its first question.
+    let restarts = use_state_eq(|| 0u32);
+    let onstartover = {
+        let (dispatch, restarts) = (handlers.start_over.clone(), restarts.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(());
+            restarts.set(*restarts + 1);
+        })
+    };
+    {
+        let form_ref = form_ref.clone();
+        use_effect_with(*restarts, move |n| {
+            if *n > 0 {
+                first_step(&form_ref);
+            }
+        });
+    }
+    // A control that gets focus is kept clear of the verdict bar (WCAG 2.4.11, Focus Not
+    // Obscured): the bar sticks to the bottom of the screen over the rest of the form.
+    let onfocusin = {
+        let bar_ref = bar_ref.clone();
+        Callback::from(move |e: FocusEvent| keep_clear_of(&bar_ref, &e))
+    };
+    let onactivate = {
+        let answer_ref = answer_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(answer) = answer_ref.cast::<web_sys::HtmlElement>() {
+                answer.scroll_into_view();
+                let _ = answer.focus();
+            }
+        })
+    };
+    // The bar and the live region say the same: the headline, or how many questions are left.
     // The live region says the currency notice once: with the first decided answer.
+    let progress = Progress::of(&assessment, lang);
     let decided = assessment.verdict != Verdict::Incomplete;
-    let live = if once.borrow_mut().carries(stale, decided, &headline) {
-        format!("{headline}. {}", summary::currency_notice(&assessment, lang))
+    let live = if once.borrow_mut().carries(stale, decided, &progress.words) {
+        format!("{}. {}", progress.words, summary::currency_notice(&assessment, lang))
     } else {
-        headline
+        progress.words.clone()
     };
 
     html! {
@@ -116,7 +154,7 @@ pub fn App(props: &AppProps) -> Html {
                 <h2 class="title">{ t.title }</h2>
                 <p class="intro">{ t.intro }</p>
             </header>
-            <form class="questions" part="form" aria-label={t.questions} novalidate=true {onsubmit}>
+            <form class="questions" part="form" aria-label={t.questions} novalidate=true ref={form_ref} {onsubmit} {onfocusin}>
                 <Choice
                     field={Field::Jurisdiction}
                     legend={switch.legend}
@@ -129,14 +167,15 @@ pub fn App(props: &AppProps) -> Html {
                 // that mixes keyed and unkeyed children is diffed by position, which would
                 // re-create (and unfocus) every control whenever a question appears.
                 <div class="question-list">
-                    { for form::questions(&state, &assessment.missing, lang).into_iter().map(question) }
+                    { for form::questions(&state, &assessment, lang).into_iter().map(question) }
                 </div>
                 <div class="actions">
                     <button type="button" class="button secondary" onclick={onstartover}>{ t.start_over }</button>
                 </div>
             </form>
+            <VerdictBar {progress} to_answer={t.to_answer} node_ref={bar_ref} {onactivate} />
             <div class="visually-hidden" role="status" aria-live="polite">{ live }</div>
-            <Answer {lang} assessment={Shared(Rc::clone(&assessment))} patient={patient.clone()} {stale} />
+            <Answer {lang} assessment={Shared(Rc::clone(&assessment))} patient={patient.clone()} {stale} node_ref={answer_ref} />
             <Overview {lang} />
         </div>
     }
@@ -148,12 +187,39 @@ fn device_today() -> Option<currency::Day> {
     currency::Day::new(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
 }
 
+/// After "start over": the form's top in view and focus on its first question.
+fn first_step(form_ref: &NodeRef) {
+    let Some(form) = form_ref.cast::<web_sys::HtmlElement>() else { return };
+    form.scroll_into_view();
+    let first = form.query_selector(".question-list .question:not([hidden]) input").ok().flatten();
+    if let Some(input) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = input.focus();
+    }
+}
+
+/// Scrolls the page so that the control just focused is not under the verdict bar.
+fn keep_clear_of(bar_ref: &NodeRef, e: &FocusEvent) {
+    let (Some(bar), Some(target)) = (bar_ref.cast::<web_sys::Element>(), e.target_dyn_into::<web_sys::Element>()) else {
+        return;
+    };
+    // A radio button is drawn by its label: keep the whole option clear.
+    let shown = target.closest("label").ok().flatten().unwrap_or(target);
+    let (control, bar) = (shown.get_bounding_client_rect(), bar.get_bounding_client_rect());
+    let covered = control.bottom() > bar.top() && control.top() < bar.bottom();
+    if covered {
+        if let Some(window) = web_sys::window() {
+            window.scroll_by_with_x_and_y(0.0, control.bottom() - bar.top() + 16.0);
+        }
+    }
+}
+
 /// The form's callbacks, one per field and action, made once per widget.
 struct Handlers {
     picked: Vec<Callback<Value>>,
     typed: Vec<Callback<String>>,
+    unknown: Vec<Callback<MouseEvent>>,
     unit: Callback<AgeUnit>,
-    start_over: Callback<MouseEvent>,
+    start_over: Callback<()>,
 }
 
 impl Handlers {
@@ -173,13 +239,20 @@ impl Handlers {
                     Callback::from(move |text: String| d.dispatch(Action::Type(f, text)))
                 })
                 .collect(),
+            unknown: Field::ALL
+                .iter()
+                .map(|&f| {
+                    let d = dispatcher.clone();
+                    Callback::from(move |_: MouseEvent| d.dispatch(Action::MarkUnknown(f)))
+                })
+                .collect(),
             unit: {
                 let d = dispatcher.clone();
                 Callback::from(move |u| d.dispatch(Action::SetAgeUnit(u)))
             },
             start_over: {
                 let d = dispatcher.clone();
-                Callback::from(move |_: MouseEvent| d.dispatch(Action::StartOver))
+                Callback::from(move |()| d.dispatch(Action::StartOver))
             },
         }
     }

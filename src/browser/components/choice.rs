@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use super::unknown::not_known;
+use crate::form::Unknown;
 use crate::patient::Value;
 use crate::vocab::Field;
 
@@ -33,6 +35,12 @@ pub struct ChoiceProps {
     pub class: Classes,
     /// Called with the value picked.
     pub onpick: Callback<Value>,
+    /// Whether the person can say they do not know, or has.
+    #[prop_or(Unknown::NotOffered)]
+    pub unknown: Unknown,
+    /// Called when the person says they do not know.
+    #[prop_or_default]
+    pub onunknown: Callback<MouseEvent>,
 }
 
 /// A radio group question.
@@ -40,6 +48,7 @@ pub struct ChoiceProps {
 pub fn Choice(props: &ChoiceProps) -> Html {
     let name = props.field.as_str();
     let hint_id = format!("hint-{name}");
+    let label_id = format!("label-{name}");
     let shown = props.value.or(props.default);
     let assumed = props.value.is_none() && props.default.is_some();
     html! {
@@ -49,7 +58,7 @@ pub fn Choice(props: &ChoiceProps) -> Html {
             hidden={props.hidden}
             aria-describedby={props.hint.as_ref().map(|_| hint_id.clone())}
         >
-            <legend class="question-label">{ props.legend.clone() }</legend>
+            <legend class="question-label" id={label_id.clone()}>{ props.legend.clone() }</legend>
             if let Some(hint) = &props.hint {
                 <p class="hint" id={hint_id.clone()}>{ hint.clone() }</p>
             }
@@ -79,6 +88,7 @@ pub fn Choice(props: &ChoiceProps) -> Html {
                     }
                 }) }
             </div>
+            { not_known(&props.unknown, &label_id, &props.onunknown) }
         </fieldset>
     }
 }

@@ -1,9 +1,12 @@
-//! Questions answered by typing a number: age (with a unit), MRD in percent and the counts.
+//! Questions answered by typing a number: age (with its unit, part of the same question: the
+//! unit select has no `name`, as it is no field of the contract), MRD in percent and the counts.
 //! Text inputs with `inputmode` so a decimal comma works on every keyboard; an impossible
 //! value gets an inline error tied to the field (`aria-invalid`, `aria-describedby`).
 
 use yew::prelude::*;
 
+use super::unknown::not_known;
+use crate::form::Unknown;
 use crate::i18n::AgeUnit;
 use crate::vocab::Field;
 
@@ -33,6 +36,12 @@ pub struct EntryProps {
     pub unit: Option<UnitChoice>,
     /// Called with the new text.
     pub onedit: Callback<String>,
+    /// Whether the person can say they do not know, or has.
+    #[prop_or(Unknown::NotOffered)]
+    pub unknown: Unknown,
+    /// Called when the person says they do not know.
+    #[prop_or_default]
+    pub onunknown: Callback<MouseEvent>,
 }
 
 /// The age unit choice beside the age input.
@@ -52,6 +61,7 @@ pub fn Entry(props: &EntryProps) -> Html {
     let id = format!("in-{name}");
     let hint_id = format!("hint-{name}");
     let error_id = format!("error-{name}");
+    let label_id = format!("label-{name}");
     let described: Vec<&str> =
         [props.hint.as_ref().map(|_| hint_id.as_str()), props.error.as_ref().map(|_| error_id.as_str())]
             .into_iter()
@@ -72,7 +82,7 @@ pub fn Entry(props: &EntryProps) -> Html {
         html! {
             <>
                 <label class="visually-hidden" for="in-ageUnit">{ u.label.clone() }</label>
-                <select id="in-ageUnit" name="ageUnit" class="unit" {onchange}>
+                <select id="in-ageUnit" class="unit" {onchange}>
                     <option value={AgeUnit::Years.as_str()} selected={u.unit == AgeUnit::Years}>{ u.years.clone() }</option>
                     <option value={AgeUnit::Months.as_str()} selected={u.unit == AgeUnit::Months}>{ u.months.clone() }</option>
                 </select>
@@ -81,7 +91,7 @@ pub fn Entry(props: &EntryProps) -> Html {
     });
     html! {
         <div class={classes!("question", "entry", props.error.is_some().then_some("has-error"))} id={format!("q-{name}")} hidden={props.hidden}>
-            <label class="question-label" for={id.clone()}>{ props.label.clone() }</label>
+            <label class="question-label" id={label_id.clone()} for={id.clone()}>{ props.label.clone() }</label>
             if let Some(hint) = &props.hint {
                 <p class="hint" id={hint_id.clone()}>{ hint.clone() }</p>
             }
@@ -110,6 +120,7 @@ pub fn Entry(props: &EntryProps) -> Html {
                 }
                 { for unit }
             </div>
+            { not_known(&props.unknown, &label_id, &props.onunknown) }
         </div>
     }
 }
