@@ -56,7 +56,7 @@ pub struct Strings {
     pub unknown_marked: &'static str,
     /// The verdict bar while no answer is decided: "Svar saknas – 2 frågor kvar".
     pub questions_left: fn(usize) -> String,
-    /// After the verdict bar's words, for screen readers: where it leads.
+    /// The verdict bar's button, which leads to the full answer.
     pub to_answer: &'static str,
 
     // --- The answer -----------------------------------------------------------------------

@@ -29,7 +29,7 @@ pub const STRINGS: Strings = Strings {
     unknown_button: "Not known",
     unknown_marked: "Not known – the answer says what is missing.",
     questions_left: |n| format!("No answer yet – {n} {} left", if n == 1 { "question" } else { "questions" }),
-    to_answer: "Go to the answer",
+    to_answer: "To the answer",
 
     answer_heading: "Answer",
     verdict,

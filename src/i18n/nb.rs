@@ -29,7 +29,7 @@ pub const STRINGS: Strings = Strings {
     unknown_button: "Vet ikke",
     unknown_marked: "Ikke kjent – svaret viser hva som mangler.",
     questions_left: |n| format!("Svar mangler – {n} spørsmål igjen"),
-    to_answer: "Gå til svaret",
+    to_answer: "Til svaret",
 
     answer_heading: "Svar",
     verdict,

@@ -30,7 +30,7 @@ pub const STRINGS: Strings = Strings {
     unknown_button: "Vet inte",
     unknown_marked: "Inte känt – svaret visar vad som saknas.",
     questions_left: |n| format!("Svar saknas – {n} {} kvar", if n == 1 { "fråga" } else { "frågor" }),
-    to_answer: "Gå till svaret",
+    to_answer: "Till svaret",
 
     answer_heading: "Svar",
     verdict,

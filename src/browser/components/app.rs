@@ -123,12 +123,26 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // A control that gets focus is kept clear of the verdict bar (WCAG 2.4.11, Focus Not
-    // Obscured): the bar sticks to the bottom of the screen over the rest of the form.
+    // The control with focus is kept clear of the verdict bar (WCAG 2.4.11, Focus Not Obscured):
+    // the bar sticks to the bottom of the screen over the rest of the form. When focus moves, and
+    // after every render (a new verdict's words can make the bar taller under a focused control).
     let onfocusin = {
         let bar_ref = bar_ref.clone();
-        Callback::from(move |e: FocusEvent| keep_clear_of(&bar_ref, &e))
+        Callback::from(move |e: FocusEvent| {
+            if let Some(target) = e.target_dyn_into::<web_sys::Element>() {
+                keep_clear_of(&bar_ref, &target);
+            }
+        })
     };
+    {
+        let bar_ref = bar_ref.clone();
+        use_effect(move || {
+            let focused = bar_ref.get().and_then(|bar| bar.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok());
+            if let Some(target) = focused.and_then(|root| root.active_element()) {
+                keep_clear_of(&bar_ref, &target);
+            }
+        });
+    }
     let onactivate = {
         let answer_ref = answer_ref.clone();
         Callback::from(move |_: MouseEvent| {
@@ -197,13 +211,17 @@ fn first_step(form_ref: &NodeRef) {
     }
 }
 
-/// Scrolls the page so that the control just focused is not under the verdict bar.
-fn keep_clear_of(bar_ref: &NodeRef, e: &FocusEvent) {
-    let (Some(bar), Some(target)) = (bar_ref.cast::<web_sys::Element>(), e.target_dyn_into::<web_sys::Element>()) else {
+/// Scrolls the page so that the focused control `target` is not under the verdict bar.
+fn keep_clear_of(bar_ref: &NodeRef, target: &web_sys::Element) {
+    let Some(bar) = bar_ref.cast::<web_sys::Element>() else {
         return;
     };
+    // Only the form's controls: the bar sits above the answer, never over it.
+    if target.closest("form").ok().flatten().is_none() {
+        return;
+    }
     // A radio button is drawn by its label: keep the whole option clear.
-    let shown = target.closest("label").ok().flatten().unwrap_or(target);
+    let shown = target.closest("label").ok().flatten().unwrap_or_else(|| target.clone());
     let (control, bar) = (shown.get_bounding_client_rect(), bar.get_bounding_client_rect());
     let covered = control.bottom() > bar.top() && control.top() < bar.bottom();
     if covered {

@@ -1,8 +1,13 @@
 //! The verdict bar: the answer in one line (icon, colour and words) that stays in sight at the
 //! bottom of the screen while the form is scrolled. It is sticky inside the widget, never fixed
 //! to the viewport, so it cannot cover the host page's own header; it settles just above the
-//! full answer. Tapping it moves focus to the full answer. Like the full answer it carries
+//! full answer. Its button moves focus to the full answer. Like the full answer it carries
 //! `data-verdict`.
+//!
+//! The bar itself is no control, only its button is: where the stuck bar lies over the form
+//! while it scrolls, a tap on the bar's words does nothing rather than jump to the answer, and
+//! the controls beneath are only hidden, not crowded by another target (WCAG 2.5.8, which axe's
+//! `target-size` checks: a control partly under another control is too small to hit).
 
 use yew::prelude::*;
 
@@ -12,7 +17,7 @@ use crate::form::Progress;
 #[derive(PartialEq, Properties)]
 pub struct BarProps {
     pub progress: Progress,
-    /// Where it leads, for screen readers ("Gå till svaret").
+    /// The button's words ("Till svaret").
     pub to_answer: AttrValue,
     /// The bar's element, so the form can keep a focused control clear of it.
     pub node_ref: NodeRef,
@@ -24,18 +29,18 @@ pub struct BarProps {
 pub fn VerdictBar(props: &BarProps) -> Html {
     let verdict = props.progress.verdict;
     html! {
-        <button
-            type="button"
+        <div
             ref={props.node_ref.clone()}
             class={classes!("bar", format!("verdict--{}", verdict.as_str()))}
             part="verdict-bar"
             data-verdict={verdict.as_str()}
-            onclick={props.onactivate.clone()}
         >
             <span class="bar-icon">{ icon(Shape::of_verdict(verdict)) }</span>
             <span class="bar-words">{ props.progress.words.clone() }</span>
-            <span class="visually-hidden">{ " – " }{ props.to_answer.clone() }</span>
-            <span class="bar-go" aria-hidden="true">{ "↓" }</span>
-        </button>
+            <button type="button" class="button secondary bar-go" onclick={props.onactivate.clone()}>
+                { props.to_answer.clone() }
+                <span aria-hidden="true">{ " ↓" }</span>
+            </button>
+        </div>
     }
 }
