@@ -8,14 +8,14 @@ import assert from 'node:assert/strict';
 import { describe, it, after } from 'node:test';
 import {
   serveAndLaunch,
-  withPage, openWidget, Widget, validExamples,
+  withPage, openWidget, Widget, validExamples, walk,
   LANGS, VIEWPORTS, VERDICTS, EXAMPLE_FOR_VERDICT, AXE_PATH, settle, normalizeText, datasetInfo, withPageOn, addMonths,
 } from './lib.mjs';
 
 /** Per test. */
 const timeout = 300_000;
 const examples = await validExamples();
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Something worth knowing that fails nothing: reported once, under the first test that finds it. */
 const noted = new Set();
@@ -50,6 +50,7 @@ const STATES = [
   ['empty', null],
   ['part-filled', { ageYears: 8, diagnosis: 'b-precursor-all' }],
   ['error (age 200)', { ageYears: 200 }],
+  ['a question marked not known', { ageYears: 45, diagnosis: 'b-precursor-all' }, null, null, 'not-known'],
   ...VERDICTS.map((v) => [`verdict ${v}`, examples.byName[EXAMPLE_FOR_VERDICT[v]].input, v]),
   ['verdict no-recommendation, every <details> opened', examples.byName[EXAMPLE_FOR_VERDICT['no-recommendation']].input, 'no-recommendation', 'open'],
 ];
@@ -67,10 +68,15 @@ describe('a11y', () => {
       it(`axe ${AXE_TAGS.join('+')}: ${lang} at ${viewport.width}×${viewport.height}, every state`, { timeout }, async (t) => {
         await withPage(browser, { viewport }, async ({ page }) => {
           const failures = [];
-          for (const [label, input, expected, open] of STATES) {
+          for (const [label, input, expected, open, act] of STATES) {
             const w = await openWidget(page, server, { lang, jurisdiction: 'se' }, { paste: true });
-            if (input) await w.fill(input);
+            // An example is walked as a person does (marking what it does not give not known).
+            if (input) await (expected ? walk(w, input) : w.fill(input));
             if (open) await w.openDisclosures();
+            if (act === 'not-known') {
+              await w.host.locator('button.not-known').first().click();
+              await settle(page);
+            }
             const verdict = await w.verdict();
             if (expected && verdict !== expected) failures.push(`state "${label}": data-verdict ${verdict}, expected ${expected} (scanned anyway)`);
             const { violations, incomplete } = await axe(page);
@@ -143,108 +149,165 @@ describe('a11y', () => {
       };
       const candidates = [a, ...(a.labels ? [...a.labels] : []), a.closest('label'), a.parentElement];
       const indicator = candidates.map(styled).find(Boolean) ?? null;
+      // Covered: the centre of what draws the control (its label for a radio button) hits
+      // another element (the sticky verdict bar), or lies outside the viewport.
+      const drawn = a.closest('label') ?? a;
+      const r = drawn.getBoundingClientRect();
+      const [x, y] = [r.left + r.width / 2, r.top + Math.min(r.height / 2, 20)];
+      let obscured = null;
+      if (inWidget && a.localName !== 'section') {
+        if (y < 0 || y > innerHeight) obscured = 'the edge of the viewport';
+        else {
+          const hit = root.elementFromPoint(x, y);
+          if (hit && hit !== drawn && !drawn.contains(hit) && !(a.labels && [...a.labels].some((l) => l.contains(hit)))) {
+            obscured = `<${hit.localName}${hit.className ? `.${String(hit.className).split(' ')[0]}` : ''}>`;
+          }
+        }
+      }
       return {
         inWidget, tag: a.localName, type: a.type ?? null, name: a.getAttribute('name'), value: a.value ?? null,
         checked: a.checked ?? null, text: (a.innerText ?? '').trim().slice(0, 40),
-        focusVisible: a.matches(':focus-visible'), indicator,
+        focusVisible: a.matches(':focus-visible'), indicator, obscured,
+        describedBy: a.getAttribute('aria-describedby'), verdict: a.closest('[data-verdict]')?.getAttribute('data-verdict') ?? null,
       };
     });
   }
 
-  it('keyboard only: Tab/Shift+Tab/arrows/Space/Enter through a whole example, focus always visible', { timeout }, async () => {
-    await withPage(browser, { viewport: VIEWPORTS.tablet }, async ({ page, context }) => {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
-      const w = await openWidget(page, server, { lang: 'sv', jurisdiction: 'se' });
-      const example = examples.byName['adult MRD-positive CR1, Norway'];
-      const input = example.input;
-      const noIndicator = new Set();
-      const log = [];
-      const check = async () => {
-        const f = await focusInfo(page);
-        if (f.inWidget && !f.indicator) noIndicator.add(`${f.tag}[name=${f.name}]${f.type ? `[type=${f.type}]` : ''}${f.text ? ` "${f.text}"` : ''}`);
-        return f;
-      };
-      const press = async (key) => {
-        await page.keyboard.press(key);
-        await settle(page);
-        log.push(key);
-        return check();
-      };
-      /** Moves focus to the control named `name`: forwards with Tab, else backwards with Shift+Tab. */
-      const focusField = async (name) => {
-        let f = await check();
-        for (const key of ['Tab', 'Shift+Tab']) {
-          for (let i = 0; i < 60 && f.name !== name; i++) f = await press(key);
-          if (f.name === name) return f;
-        }
-        throw new Error(`Tab/Shift+Tab never reached the control named ${name} (keys: ${log.slice(-10).join(' ')})`);
-      };
-      const lostFocus = [];
-      const current = async (name) => (await w.fields()).find((f) => f.name === name)?.value ?? null;
-      /** Focus must stay on the control just operated; records it when it does not. */
-      const kept = async (f, name, key) => {
-        if (f.name !== name) lostFocus.push(`${key} on ${name} → focus went to <${f.tag ?? 'nothing'}>${f.name ? `[name=${f.name}]` : ''}`);
-        return f.name === name;
-      };
-      const done = new Set();
-      for (let step = 0; step < 40; step++) {
-        const fields = await w.fields();
-        const next = fields.find((f) => f.visible && !f.disabled && f.name in input && !done.has(f.name));
-        if (!next) break;
-        done.add(next.name);
-        const want = String(input[next.name]);
-        if (next.value === want) continue;
-        for (let attempt = 0; attempt < 3 && (await current(next.name)) !== want; attempt++) {
-          let f = await focusField(next.name);
-          if (next.kind === 'radio') {
+  /**
+   * Completes `example` with the keyboard only, as the flow of the form asks: Tab/Shift+Tab to the
+   * first open question the example gives (else to the "not known" button of the first open one),
+   * arrows and Space for radio buttons, typing for numbers. Records a focused control without a
+   * visible indicator, one covered by another element (the verdict bar: WCAG 2.4.11), and focus
+   * leaving the control being operated (a revealed question must not take it).
+   */
+  async function keyboardWalk(page, w, example) {
+    const input = example.input;
+    const problems = { noIndicator: new Set(), obscured: new Set(), lostFocus: [] };
+    const log = [];
+    const describe = (f) => `${f.tag}${f.name ? `[name=${f.name}]` : ''}${f.type ? `[type=${f.type}]` : ''}${f.text ? ` "${f.text}"` : ''}`;
+    const check = async () => {
+      const f = await focusInfo(page);
+      if (f.inWidget && !f.indicator) problems.noIndicator.add(describe(f));
+      if (f.inWidget && f.obscured) problems.obscured.add(`${describe(f)} under ${f.obscured}`);
+      return f;
+    };
+    const press = async (key) => {
+      await page.keyboard.press(key);
+      await settle(page);
+      log.push(key);
+      return check();
+    };
+    /** Moves focus to the element `is(f)` picks: forwards with Tab, else backwards with Shift+Tab. */
+    const focusOn = async (is, what) => {
+      let f = await check();
+      for (const key of ['Tab', 'Shift+Tab']) {
+        for (let i = 0; i < 80 && !is(f); i++) f = await press(key);
+        if (is(f)) return f;
+      }
+      throw new Error(`${example.name}: Tab/Shift+Tab never reached ${what} (keys: ${log.slice(-10).join(' ')})`);
+    };
+    const focusField = (name) => focusOn((f) => f.name === name, `the control named ${name}`);
+    const current = async (name) => (await w.fields()).find((f) => f.name === name)?.value ?? null;
+    /** Focus must stay on the control just operated; records it when it does not. */
+    const kept = async (f, name, key) => {
+      if (f.name !== name) problems.lostFocus.push(`${example.name}: ${key} on ${name} → focus went to <${f.tag ?? 'nothing'}>${f.name ? `[name=${f.name}]` : ''}`);
+      return f.name === name;
+    };
+    const done = new Set();
+    const given = (name) => input[name] !== undefined && input[name] !== null;
+    for (let step = 0; step < 40; step++) {
+      const fields = await w.fields();
+      const marked = await w.host.evaluate((el) => [...el.shadowRoot.querySelectorAll('.not-known-note')].map((n) => n.closest('[id^="q-"]')?.id.slice(2)));
+      const open = fields.filter((f) => f.visible && !f.disabled && !done.has(f.name) && !marked.includes(f.name));
+      const next = open.find((f) => given(f.name)) ?? open.find((f) => f.name !== 'jurisdiction' && f.name !== 'monotherapy' && f.value === null);
+      if (!next) break;
+      done.add(next.name);
+      if (!given(next.name)) {
+        // Not known: its button, by keyboard.
+        await focusOn((f) => f.tag === 'button' && f.describedBy === `label-${next.name}`, `the "not known" button of ${next.name}`);
+        await press('Enter');
+        continue;
+      }
+      const want = String(input[next.name]);
+      if (next.value === want) continue;
+      for (let attempt = 0; attempt < 3 && (await current(next.name)) !== want; attempt++) {
+        let f = await focusField(next.name);
+        if (next.kind === 'radio') {
+          for (let i = 0; i <= next.values.length && (await current(next.name)) !== want; i++) {
+            if (f.name !== next.name) f = await focusField(next.name);
+            const key = f.value === want && !f.checked ? 'Space' : 'ArrowDown';
+            f = await press(key);
+            await kept(f, next.name, key);
+          }
+        } else if (next.kind === 'select') {
+          for (const key of ['ArrowDown', 'ArrowUp']) {
             for (let i = 0; i <= next.values.length && (await current(next.name)) !== want; i++) {
               if (f.name !== next.name) f = await focusField(next.name);
-              const key = f.value === want && !f.checked ? 'Space' : 'ArrowDown';
               f = await press(key);
               await kept(f, next.name, key);
             }
-          } else if (next.kind === 'checkbox') {
-            f = await press('Space');
-            await kept(f, next.name, 'Space');
-          } else if (next.kind === 'select') {
-            for (const key of ['ArrowDown', 'ArrowUp']) {
-              for (let i = 0; i <= next.values.length && (await current(next.name)) !== want; i++) {
-                if (f.name !== next.name) f = await focusField(next.name);
-                f = await press(key);
-                await kept(f, next.name, key);
-              }
-            }
-          } else {
-            await page.keyboard.press('ControlOrMeta+a');
-            for (const ch of want) {
-              await page.keyboard.type(ch);
-              await settle(page);
-              if (!(await kept(await check(), next.name, `typing "${ch}" of "${want}"`))) break;
-            }
-            if ((await current(next.name)) === want) await press('Tab');
           }
+        } else {
+          await page.keyboard.press('ControlOrMeta+a');
+          for (const ch of want) {
+            await page.keyboard.type(ch);
+            await settle(page);
+            if (!(await kept(await check(), next.name, `typing "${ch}" of "${want}"`))) break;
+          }
+          if ((await current(next.name)) === want) await press('Tab');
         }
-        assert.equal(await current(next.name), want, `value of ${next.name} after keyboard entry`);
       }
-      // Commit the last typed value, then check the answer.
-      await settle(page);
-      assert.equal(await w.verdict(), example.expect.verdict, `verdict after keyboard-only entry (keys: ${log.length})`);
-      // Enter on the copy button (when there is one) must work from the keyboard too.
+      assert.equal(await current(next.name), want, `${example.name}: value of ${next.name} after keyboard entry`);
+    }
+    await settle(page);
+    return { problems, log, press, check };
+  }
+
+  it('keyboard only: every public example completed with Tab/Shift+Tab/arrows/Space/Enter, focus always visible and never under the verdict bar', { timeout: 900_000 }, async () => {
+    const failures = [];
+    const all = { noIndicator: new Set(), obscured: new Set(), lostFocus: [] };
+    for (const example of examples) {
+      // At the phone size the bar covers most of the screen's bottom: the hardest case for 2.4.11.
+      for (const viewport of example === examples[0] ? [VIEWPORTS.tablet, VIEWPORTS.phone] : [VIEWPORTS.phone]) {
+        await withPage(browser, { viewport }, async ({ page }) => {
+          const w = await openWidget(page, server, { lang: 'sv', jurisdiction: 'se' });
+          const { problems, log } = await keyboardWalk(page, w, example);
+          const verdict = await w.verdict();
+          if (verdict !== example.expect.verdict) failures.push(`${example.name} (${viewport.width}): verdict ${verdict} after keyboard-only entry (keys: ${log.length}), expected ${example.expect.verdict}`);
+          problems.noIndicator.forEach((x) => all.noIndicator.add(x));
+          problems.obscured.forEach((x) => all.obscured.add(`${example.name} (${viewport.width}): ${x}`));
+          all.lostFocus.push(...problems.lostFocus);
+          assert.equal(page.url(), server.host({ lang: 'sv', jurisdiction: 'se' }), 'the page did not navigate (no form submission)');
+        });
+      }
+    }
+    assert.ok(failures.length === 0, failures.join('\n'));
+    assert.ok(all.lostFocus.length === 0,
+      `focus left the control being operated (WCAG 2.4.3 Focus Order, 3.2.2 On Input; a keyboard or screen-reader user is thrown to the start of the page):\n${all.lostFocus.join('\n')}`);
+    assert.ok(all.noIndicator.size === 0,
+      `focused controls without a visible focus indicator (WCAG 2.4.7; computed outline and box-shadow are none on the control, its label and parent):\n${[...all.noIndicator].join('\n')}`);
+    assert.ok(all.obscured.size === 0, `focused controls covered by another element (WCAG 2.4.11 Focus Not Obscured):\n${[...all.obscured].join('\n')}`);
+  });
+
+  it('keyboard only: Enter on the copy button and on the verdict bar', { timeout }, async () => {
+    await withPage(browser, { viewport: VIEWPORTS.tablet }, async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
+      const w = await openWidget(page, server, { lang: 'sv', jurisdiction: 'se' });
+      const { press, check } = await keyboardWalk(page, w, examples.byName['adult MRD-positive CR1, Norway']);
+      // The bar: Enter moves focus to the full answer.
+      let f = await check();
+      for (let i = 0; i < 60 && !(f.tag === 'button' && f.verdict); i++) f = await press('Tab');
+      assert.ok(f.tag === 'button' && f.verdict, 'Tab never reached the verdict bar');
+      f = await press('Enter');
+      assert.ok(f.tag === 'section' && f.verdict, `Enter on the verdict bar left focus on <${f.tag}>, not on the answer`);
       const copy = w.host.locator('button').filter({ hasText: /kopiera|kopier|copy/i });
-      if (await copy.count()) {
-        let f = await check();
-        for (let i = 0; i < 60 && !(f.tag === 'button' && /kopiera|kopier|copy/i.test(f.text)); i++) f = await press('Tab');
-        assert.ok(f.tag === 'button', 'Tab never reached the copy button');
-        await press('Enter');
-        const clip = await page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
-        assert.ok(clip.length > 0 || await w.host.evaluate((el) => !!el.shadowRoot.querySelector('textarea')),
-          'Enter on the copy button copied nothing');
-      }
-      assert.equal(page.url(), server.host({ lang: 'sv', jurisdiction: 'se' }), 'the page did not navigate (no form submission)');
-      assert.ok(lostFocus.length === 0,
-        `focus left the control being operated (WCAG 2.4.3 Focus Order, 3.2.2 On Input; a keyboard or screen-reader user is thrown to the start of the page):\n${lostFocus.join('\n')}`);
-      assert.ok(noIndicator.size === 0,
-        `focused controls without a visible focus indicator (WCAG 2.4.7; computed outline and box-shadow are none on the control, its label and parent):\n${[...noIndicator].join('\n')}`);
+      assert.equal(await copy.count(), 1, 'one copy button');
+      for (let i = 0; i < 60 && !(f.tag === 'button' && /kopiera|kopier|copy/i.test(f.text)); i++) f = await press('Tab');
+      assert.ok(f.tag === 'button', 'Tab never reached the copy button');
+      await press('Enter');
+      const clip = await page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
+      assert.ok(clip.length > 0 || await w.host.evaluate((el) => !!el.shadowRoot.querySelector('textarea')),
+        'Enter on the copy button copied nothing');
     });
   });
 
@@ -269,6 +332,38 @@ describe('a11y', () => {
         assert.ok(headline, `${name}: empty headline`);
         assert.ok(live.some((r) => r.present && r.live === 'polite' && r.text.includes(headline)),
           `${name}: no aria-live="polite" region present since load holds the headline "${headline}"; regions: ${JSON.stringify(live)}`);
+      }
+    });
+  });
+
+  it('live region: each new verdict announced once, "N questions left" only when N changes', { timeout }, async () => {
+    await withPage(browser, { viewport: VIEWPORTS.tablet }, async ({ page }) => {
+      await page.addInitScript(() => {
+        window.__results = [];
+        document.addEventListener('blincyto-assessment', (e) => window.__results.push({ verdict: e.detail.verdict, missing: e.detail.missing.length }));
+      });
+      // Typed key by key: every key is a new result, most of them with nothing new to say.
+      const w = await openWidget(page, server, { lang: 'sv', jurisdiction: 'se' });
+      const since = await w.host.evaluate((el) => {
+        const region = el.shadowRoot.querySelector('[aria-live="polite"]');
+        window.__announced = [];
+        new MutationObserver(() => window.__announced.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
+        return window.__results.length;
+      });
+      await walk(w, examples.byName['adult MRD-positive CR1, Norway'].input);
+      await settle(page);
+      const { announced, results } = await page.evaluate(() => ({ announced: window.__announced, results: window.__results }));
+      const changes = results.slice(since - 1).map((r) => (r.verdict === 'incomplete' ? `incomplete, ${r.missing} left` : r.verdict))
+        .filter((k, i, all) => i === 0 || k !== all[i - 1]).slice(1);
+      assert.ok(results.length - since > changes.length, `the walk gave ${results.length - since} results and ${changes.length} changes: nothing tests the "only"`);
+      for (let i = 1; i < announced.length; i++) {
+        assert.notEqual(announced[i], announced[i - 1], `announced twice in a row: "${announced[i]}"`);
+      }
+      assert.equal(announced.length, changes.length, `one announcement per change of the verdict or of the count:\nannounced ${JSON.stringify(announced, null, 1)}\nchanges ${JSON.stringify(changes)}`);
+      for (const [i, text] of announced.entries()) {
+        const m = changes[i].match(/^incomplete, (\d+) left$/);
+        if (m) assert.match(text, new RegExp(`Svar saknas – ${m[1]} (fråga|frågor) kvar`), `announcement ${i}`);
+        else assert.doesNotMatch(text, /kvar/, `announcement ${i} of a decided answer`);
       }
     });
   });

@@ -356,9 +356,12 @@ export class Widget {
     return this.host.locator(`[name="${name}"]`);
   }
 
-  /** The answer element. */
+  /**
+   * The full answer: the last element carrying `data-verdict` (a compact verdict bar that repeats
+   * the verdict comes before it).
+   */
   answer() {
-    return this.host.locator('[data-verdict]').first();
+    return this.host.locator('[data-verdict]').last();
   }
 
   async verdict() {
@@ -486,7 +489,7 @@ export class Widget {
    */
   async headline() {
     return this.host.evaluate((el) => {
-      const answer = el.shadowRoot.querySelector('[data-verdict]');
+      const answer = [...el.shadowRoot.querySelectorAll('[data-verdict]')].at(-1);
       const seen = (n) => { const r = n.getBoundingClientRect(); return r.width > 2 && r.height > 2 && n.checkVisibility(); };
       const marked = [...answer.querySelectorAll('[part~="headline"], [class*="headline"]')].find(seen);
       const heading = [...answer.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].find(seen);
@@ -518,6 +521,113 @@ export class Widget {
     await this.host.evaluate((el, [n, v]) => (v === null ? el.removeAttribute(n) : el.setAttribute(n, v)), [name, value]);
     await settle(this.page);
   }
+}
+
+/** The most unanswered questions the form may show at once (src/form/questions.rs AT_ONCE). */
+export const AT_ONCE = 2;
+
+/**
+ * Scrolls the page by as little as a person would so that `rect` ({top, bottom}, viewport
+ * coordinates) is in sight: inside the viewport and clear of a verdict bar stuck to its bottom
+ * (any `[data-verdict]` element with position sticky or fixed). Returns the distance scrolled.
+ * Runs in the page.
+ */
+const SIGHT = `(host, rect) => {
+  const margin = 16;
+  let bottom = innerHeight;
+  for (const bar of host.shadowRoot.querySelectorAll('[data-verdict]')) {
+    const pos = getComputedStyle(bar).position;
+    const r = bar.getBoundingClientRect();
+    if ((pos === 'sticky' || pos === 'fixed') && r.top < innerHeight && r.bottom >= innerHeight - 1) bottom = Math.min(bottom, r.top);
+  }
+  let delta = 0;
+  if (rect.bottom > bottom) delta = rect.bottom - bottom + margin;
+  if (rect.top - delta < 0) delta = rect.top - margin;
+  const before = scrollY;
+  scrollBy(0, delta);
+  return Math.abs(scrollY - before);
+}`;
+
+/**
+ * Walks a contract input through the progressive form as a person at a tablet does: takes the
+ * first open question on screen (document order; a contract field, not the jurisdiction switch,
+ * not one already answered or marked not known) that the input gives, else the first one it
+ * does not give; scrolls it into sight (measured); answers it, or presses its "not known" button.
+ * Stops when no open question is left that can be answered or marked (the assumed monotherapy is
+ * left as it is when the input does not give it).
+ *
+ * `onStep({ name, open })` runs after each step. Returns { answered, unknown, taps, scroll, open }:
+ * the fields answered and marked, taps (one per answer or mark, one more when the jurisdiction
+ * switch had to be changed), the scroll distance in css px (including the scroll to bring the
+ * verdict in sight at the end), and the most open questions seen at any step.
+ */
+export async function walk(w, input, { onStep } = {}) {
+  const answered = new Set();
+  const unknown = new Set();
+  let taps = 0;
+  let scroll = 0;
+  let mostOpen = 0;
+  const openNow = async () => {
+    const fields = await w.fields();
+    const marked = await w.host.evaluate((el) => [...el.shadowRoot.querySelectorAll('.not-known-note')]
+      .map((n) => n.closest('[id^="q-"]')?.id.slice(2)));
+    return fields.filter((f) => f.visible && FIELDS.includes(f.name) && f.name !== 'jurisdiction' && !answered.has(f.name) && !marked.includes(f.name));
+  };
+  const sight = (locator) => locator.evaluate((n, src) => {
+    const host = n.getRootNode().host;
+    // eslint-disable-next-line no-new-func
+    return new Function(`return (${src})`)()(host, n.getBoundingClientRect());
+  }, SIGHT);
+  if ('jurisdiction' in input) {
+    const now = (await w.fields()).find((f) => f.name === 'jurisdiction');
+    if (now && now.value !== input.jurisdiction) {
+      scroll += await sight(w.host.locator(`input[name="jurisdiction"][value="${input.jurisdiction}"]`).locator('xpath=..'));
+      await w.set('jurisdiction', input.jurisdiction);
+      taps++;
+    }
+  }
+  for (let step = 0; step < 40; step++) {
+    const open = await openNow();
+    mostOpen = Math.max(mostOpen, open.length);
+    const isGiven = (f) => input[f.name] !== undefined && input[f.name] !== null;
+    const next = open.find(isGiven) ?? open.find((f) => !isGiven(f) && f.name !== 'monotherapy');
+    if (!next) break;
+    if (isGiven(next)) {
+      const target = next.kind === 'radio'
+        ? w.host.locator(`input[name="${next.name}"][value="${String(input[next.name])}"]`).locator('xpath=..')
+        : w.control(next.name).first();
+      scroll += await sight(target);
+      await w.set(next.name, input[next.name]);
+      answered.add(next.name);
+    } else {
+      const button = w.host.locator(`#q-${next.name} button.not-known`);
+      if (await button.count() !== 1) break;
+      scroll += await sight(button);
+      await button.click();
+      await settle(w.page);
+      unknown.add(next.name);
+    }
+    taps++;
+    if (onStep) await onStep({ name: next.name, open: await openNow() });
+  }
+  // The verdict in sight: the bar, or the top of the full answer (its first box).
+  const distances = await w.host.evaluate((el) => [...el.shadowRoot.querySelectorAll('[data-verdict]')].map((n) => {
+    const r = (n.firstElementChild && n.localName === 'section' ? [...n.children].find((c) => c.getBoundingClientRect().height > 2) : n).getBoundingClientRect();
+    const covered = [...el.shadowRoot.querySelectorAll('[data-verdict]')].some((b) => b !== n &&
+      ['sticky', 'fixed'].includes(getComputedStyle(b).position) && b.getBoundingClientRect().top < r.bottom && b.getBoundingClientRect().bottom > r.top);
+    return r.top >= 0 && r.bottom <= innerHeight && !covered ? 0 : (r.top < 0 ? -r.top : r.bottom - innerHeight + 16);
+  }));
+  const toVerdict = Math.min(...distances);
+  scroll += Math.max(0, toVerdict);
+  return { answered: [...answered], unknown: [...unknown], taps, scroll: Math.round(scroll), open: mostOpen };
+}
+
+/** Whether an element carrying `data-verdict` (the bar or the answer) is wholly inside the viewport. */
+export async function verdictInView(w) {
+  return w.host.evaluate((el) => [...el.shadowRoot.querySelectorAll('[data-verdict]')].some((n) => {
+    const r = n.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && n.checkVisibility();
+  }));
 }
 
 /** Clicks the label of a control (the way a person picks a radio button or checkbox). */

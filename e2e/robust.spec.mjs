@@ -63,7 +63,7 @@ describe('robust', () => {
       const root = el.shadowRoot;
       const box = (n) => n.getBoundingClientRect();
       const visible = (n) => !!n && n.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && box(n).width > 0 && box(n).height > 0;
-      const answer = root.querySelector('[data-verdict]');
+      const answer = [...root.querySelectorAll('[data-verdict]')].at(-1);
       const controls = [...root.querySelectorAll('input[name], select[name]')];
       const shownControls = controls.filter((c) => visible(c) || [...(c.labels ?? [])].some(visible));
       const shortLabels = [];

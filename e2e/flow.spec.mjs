@@ -1,0 +1,104 @@
+// The ward-tablet flow (issue 12): every valid public example walked through the progressive form
+// at 768×1024 and 360×740 as a person does (e2e/lib.mjs `walk`): at no step more than AT_ONCE
+// unanswered questions on screen, after every answer an element carrying the verdict inside the
+// viewport, the example's verdict at the end. Also: "start over" returns to the first step, and
+// the screenshots of the first step, a middle step and the answer at both sizes.
+//
+//   node --test e2e/flow.spec.mjs
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it, after } from 'node:test';
+import {
+  serveAndLaunch, withPage, openWidget, validExamples, walk, verdictInView, settle,
+  AT_ONCE, VIEWPORTS, RESULTS,
+} from './lib.mjs';
+
+const timeout = 300_000;
+const examples = await validExamples();
+/** Taps and scroll per example and size, written to test-results/flow.json for the README. */
+const measured = [];
+
+describe('flow', () => {
+  let server;
+  let browser;
+  serveAndLaunch((s, b) => {
+    server = s;
+    browser = b;
+  });
+
+  after(async () => {
+    await mkdir(RESULTS, { recursive: true });
+    await writeFile(join(RESULTS, 'flow.json'), JSON.stringify(measured, null, 2));
+  });
+
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    it(`every public example at ${viewport.width}×${viewport.height}: ≤ ${AT_ONCE} open questions, the verdict in view after each answer, the example's verdict`, { timeout }, async () => {
+      const failures = [];
+      for (const example of examples) {
+        await withPage(browser, { viewport }, async ({ page }) => {
+          const w = await openWidget(page, server, { lang: 'sv', jurisdiction: 'se' });
+          const steps = [];
+          const result = await walk(w, example.input, {
+            onStep: async ({ name, open }) => {
+              const inView = await verdictInView(w);
+              steps.push(name);
+              if (open.length > AT_ONCE) failures.push(`${example.name} (${size}): after ${name}, ${open.length} open questions: ${open.map((f) => f.name).join(', ')}`);
+              if (!inView) failures.push(`${example.name} (${size}): after ${name}, no element with data-verdict inside the viewport`);
+            },
+          });
+          const verdicts = await w.host.evaluate((el) => [...el.shadowRoot.querySelectorAll('[data-verdict]')].map((n) => n.getAttribute('data-verdict')));
+          if (verdicts.length < 2) failures.push(`${example.name} (${size}): ${verdicts.length} element(s) with data-verdict; the bar and the answer both carry it`);
+          for (const v of verdicts) {
+            if (v !== example.expect.verdict) failures.push(`${example.name} (${size}): data-verdict ${v} after [${steps.join(', ')}], expected ${example.expect.verdict}`);
+          }
+          if (result.open > AT_ONCE) failures.push(`${example.name} (${size}): ${result.open} open questions at the start`);
+          measured.push({ example: example.name, size, taps: result.taps, scroll: result.scroll, unknown: result.unknown });
+        });
+      }
+      assert.ok(failures.length === 0, failures.join('\n'));
+    });
+  }
+
+  it('start over: back to the first step, in view, focus on its first question', { timeout }, async () => {
+    await withPage(browser, { viewport: VIEWPORTS.phone }, async ({ page }) => {
+      const w = await openWidget(page, server, { lang: 'sv', jurisdiction: 'se' });
+      const first = (await w.fields()).filter((f) => f.visible).map((f) => f.name);
+      await walk(w, examples.byName['adult MRD-positive CR1, Norway'].input);
+      assert.notDeepEqual((await w.fields()).filter((f) => f.visible).map((f) => f.name), first, 'the walk changed the questions');
+      await w.host.locator('button', { hasText: 'Börja om' }).click();
+      await settle(page);
+      const fields = await w.fields();
+      assert.deepEqual(fields.filter((f) => f.visible).map((f) => f.name), first, 'the questions of the first step');
+      assert.deepEqual(fields.filter((f) => f.value !== null && f.name !== 'jurisdiction' && f.name !== 'monotherapy').map((f) => f.name), [], 'no answer left');
+      const focused = await page.evaluate(() => {
+        let a = document.activeElement;
+        while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+        const r = a.getBoundingClientRect();
+        return { name: a.getAttribute('name'), inView: r.top >= 0 && r.bottom <= innerHeight };
+      });
+      assert.deepEqual(focused, { name: first.find((n) => n !== 'jurisdiction'), inView: true }, 'focus after start over');
+      assert.equal(await w.verdict(), 'incomplete');
+    });
+  });
+
+  it('screenshots: the first step, a middle step and the answer, sv, at 768×1024 and 360×740', { timeout }, async () => {
+    await mkdir(RESULTS, { recursive: true });
+    for (const [size, viewport] of Object.entries({ 768: VIEWPORTS.tablet, 360: VIEWPORTS.phone })) {
+      await withPage(browser, { viewport }, async ({ page }) => {
+        const w = await openWidget(page, server, { lang: 'sv', jurisdiction: 'se' });
+        await page.screenshot({ path: join(RESULTS, `flow-sv-${size}-1-first.png`) });
+        let n = 0;
+        await walk(w, examples.byName['adult MRD-positive CR1, Norway'].input, {
+          onStep: async () => {
+            if (++n === 4) await page.screenshot({ path: join(RESULTS, `flow-sv-${size}-2-middle.png`) });
+          },
+        });
+        await page.screenshot({ path: join(RESULTS, `flow-sv-${size}-3-answer.png`) });
+        await w.host.locator('[data-verdict] button').first().click();
+        await settle(page);
+        await page.screenshot({ path: join(RESULTS, `flow-sv-${size}-4-full-answer.png`) });
+      });
+    }
+  });
+});
