@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
-STAGES=(native build contract web e2e)
+STAGES=(native types build contract web e2e)
 
 SHARED=${BLINCYTO_SHARED:-../shared}
 if [ ! -f "$SHARED/contract/run-examples.mjs" ]; then
@@ -30,6 +30,15 @@ skip() { echo "test: SKIPPED: $*"; exit 77; }
 # 1. The pure core, natively: checker, dataset validation, contract examples, sweeps.
 stage_native() {
   cargo test --workspace
+}
+
+# 1b. The TypeScript declarations (www/blincyto-checker.d.ts): generated from the schema that the
+#     native stage checked against the Rust types (tests/types.rs), then a typed usage file
+#     (types/usage.ts) must compile, and its `@ts-expect-error` lines must still be errors.
+stage_types() {
+  node scripts/types.mjs
+  tsc -p types
+  echo "types: types/usage.ts compiles against www/blincyto-checker.d.ts (tsc $(tsc --version | cut -d' ' -f2))"
 }
 
 # 2. The release build portals get: dist/blincyto-checker.js + the wasm core (wasm-opt -Oz).
