@@ -15,9 +15,13 @@
 #   playwright-core, axe-core, terser,   npm ci (package-lock.json); binaryen ships wasm-opt 132,
 #     binaryen 132                       which goes first on PATH (Debian's binaryen is too old)
 #   chromium, chromium-driver            apt-get (headless browser for every browser test)
+#   firefox-esr; geckodriver 0.37.1      apt-get; cargo install --locked (the `firefox` stage)
+#   webkit2gtk-driver, xvfb              apt-get: WebKitWebDriver + MiniBrowser, under xvfb-run
+#                                        (the `webkit` stage)
 
 # Pinned tool versions. wasm-bindgen's comes from Cargo.lock (the CLI must match the library).
 BLINCYTO_TRUNK_VERSION=0.21.14
+BLINCYTO_GECKODRIVER_VERSION=0.37.1
 
 BLINCYTO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -120,6 +124,23 @@ _blincyto_setup() (
     say "chromium and chromedriver: present"
   else
     apt_install "${missing[@]}"
+  fi
+
+  # --- Firefox ESR and geckodriver; WebKitGTK's WebKitWebDriver and MiniBrowser, Xvfb ----------
+  missing=()
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null 2>&1 || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "firefox-esr, WebKitWebDriver and xvfb-run: present"
+  else
+    apt_install "${missing[@]}"
+  fi
+  if [ "$(geckodriver --version 2>/dev/null | head -n1 | cut -d' ' -f1-2)" = "geckodriver $BLINCYTO_GECKODRIVER_VERSION" ]; then
+    say "geckodriver $BLINCYTO_GECKODRIVER_VERSION: present"
+  else
+    say "cargo install --locked geckodriver --version $BLINCYTO_GECKODRIVER_VERSION (takes about four minutes)"
+    cargo install --locked geckodriver --version "$BLINCYTO_GECKODRIVER_VERSION"
   fi
 
   # --- crates, for `--offline` builds ------------------------------------------------------------

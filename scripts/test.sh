@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
-STAGES=(native types build contract web e2e)
+STAGES=(native types build contract web e2e firefox webkit)
 
 SHARED=${BLINCYTO_SHARED:-../shared}
 if [ ! -f "$SHARED/contract/run-examples.mjs" ]; then
@@ -75,6 +75,18 @@ stage_e2e() {
   local specs=(e2e/*.spec.mjs)
   [ -f "${specs[0]}" ] || skip "no e2e/*.spec.mjs yet"
   node --test --test-concurrency=1 --test-reporter=spec "${specs[@]}"
+}
+
+# 6. and 7. The same build in Firefox ESR (geckodriver) and in WebKitGTK's MiniBrowser
+#    (WebKitWebDriver under xvfb-run), through selenium-webdriver (e2e/engines/suite.mjs): every
+#    public example through evaluate(), three through the form (sv, nb, en), the event, the
+#    styling and its <style> fallback, no page error. SE_OFFLINE: selenium never downloads a driver.
+stage_firefox() {
+  SE_OFFLINE=true ENGINE=firefox node --test --test-reporter=spec e2e/engines/suite.mjs
+}
+
+stage_webkit() {
+  SE_OFFLINE=true ENGINE=webkit node --test --test-reporter=spec e2e/engines/suite.mjs
 }
 
 passed=() skipped=()
