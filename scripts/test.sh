@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
-STAGES=(native types build contract web e2e firefox webkit)
+STAGES=(native types manifest build contract web e2e firefox webkit)
 
 SHARED=${BLINCYTO_SHARED:-../shared}
 if [ ! -f "$SHARED/contract/run-examples.mjs" ]; then
@@ -39,6 +39,13 @@ stage_types() {
   node scripts/types.mjs
   tsc -p types
   echo "types: types/usage.ts compiles against www/blincyto-checker.d.ts (tsc $(tsc --version | cut -d' ' -f2))"
+}
+
+# 1c. custom-elements.json (the Custom Elements Manifest): generated from types/element.json and
+#     valid against the manifest's schema (ajv); the README's tables, widget.css's defaults, the
+#     rendered parts and the observed attributes agree with the same source.
+stage_manifest() {
+  node scripts/manifest.mjs
 }
 
 # 2. The release build portals get: dist/blincyto-checker.js + the wasm core (wasm-opt -Oz).
