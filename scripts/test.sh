@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
-STAGES=(native types manifest build contract web e2e firefox webkit)
+STAGES=(native types manifest build release contract web e2e firefox webkit)
 
 SHARED=${BLINCYTO_SHARED:-../shared}
 if [ ! -f "$SHARED/contract/run-examples.mjs" ]; then
@@ -51,6 +51,13 @@ stage_manifest() {
 # 2. The release build portals get: dist/blincyto-checker.js + the wasm core (wasm-opt -Oz).
 stage_build() {
   trunk build --release --offline
+}
+
+# 2b. The versioned package: ./scripts/release.sh's packaging step on the dist/ just built, into a
+#     temporary folder; SHA256SUMS, `npm pack`, an offline install that Node, tsc and Chromium use
+#     (e2e/package.mjs).
+stage_release() {
+  node --test --test-reporter=spec e2e/package.mjs
 }
 
 # 3. The public contract examples through the shipped module in headless Chromium.
