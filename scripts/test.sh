@@ -95,8 +95,14 @@ stage_e2e() {
 #    (WebKitWebDriver under xvfb-run), through selenium-webdriver (e2e/engines/suite.mjs): every
 #    public example through evaluate(), three through the form (sv, nb, en), the event, the
 #    styling and its <style> fallback, no page error. SE_OFFLINE: selenium never downloads a driver.
+#    The firefox stage also runs tests/web.rs under geckodriver (the wasm the `web` stage built;
+#    browser binary in webdriver-firefox.json; the runner starts Firefox headless).
 stage_firefox() {
   SE_OFFLINE=true ENGINE=firefox node --test --test-reporter=spec e2e/engines/suite.mjs
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    GECKODRIVER=$(command -v geckodriver) \
+    WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver-firefox.json" \
+    cargo test --target wasm32-unknown-unknown --no-default-features --test web
 }
 
 stage_webkit() {
