@@ -15,9 +15,7 @@ export type EvaluateResult = Assessment;
 /** Checks one patient (see the contract). Throws an `Error` whose message names the offending field. */
 export function evaluate(input: EvaluateInput): EvaluateResult;
 
-/** The values of the element's `lang` attribute it understands (also `sv-SE`, `no`, `nn`, `nb-NO`, `en-GB`…). */
-export type BlincytoLang = 'sv' | 'nb' | 'en';
-
+// The element's attributes and their values are described in custom-elements.json (types/element.json).
 /** `<blincyto-checker lang="sv" jurisdiction="se">`: registered when the module is imported. */
 export interface BlincytoCheckerElement extends HTMLElement {
   addEventListener<K extends keyof BlincytoCheckerEventMap>(
