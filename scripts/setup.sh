@@ -13,7 +13,10 @@
 #   wasm-bindgen-cli = Cargo.lock's      cargo install (its wasm-bindgen-test-runner runs tests/web*.rs)
 #     wasm-bindgen
 #   playwright-core, axe-core, terser,   npm ci (package-lock.json); binaryen ships wasm-opt 132,
-#     binaryen 132                       which goes first on PATH (Debian's binaryen is too old)
+#     binaryen 132                       which goes first on PATH (Debian's binaryen is too old);
+#   selenium-webdriver, typescript,      the same npm ci: Firefox/WebKit driving (SE_OFFLINE=true,
+#     json-schema-to-typescript, ajv,    never a driver download), the .d.ts and its check, the
+#     custom-elements-manifest           Custom Elements Manifest's schema
 #   chromium, chromium-driver            apt-get (headless browser for every browser test)
 #   firefox-esr; geckodriver 0.37.1      apt-get; cargo install --locked (the `firefox` stage)
 #   webkit2gtk-driver, xvfb              apt-get: WebKitWebDriver + MiniBrowser, under xvfb-run
@@ -97,7 +100,8 @@ _blincyto_setup() (
       die "installed wasm-bindgen-cli $bindgen_version, but PATH finds $(command -v wasm-bindgen): $(wasm-bindgen --version)"
   fi
 
-  # --- npm packages: playwright-core, axe-core, terser, binaryen (wasm-opt 132) -----------------
+  # --- npm packages (package-lock.json): playwright-core, axe-core, terser, binaryen (wasm-opt 132),
+  #     selenium-webdriver, typescript, json-schema-to-typescript, ajv, custom-elements-manifest ---
   if ! command -v npm >/dev/null 2>&1; then
     apt_install nodejs npm
   fi
