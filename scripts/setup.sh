@@ -13,11 +13,18 @@
 #   wasm-bindgen-cli = Cargo.lock's      cargo install (its wasm-bindgen-test-runner runs tests/web*.rs)
 #     wasm-bindgen
 #   playwright-core, axe-core, terser,   npm ci (package-lock.json); binaryen ships wasm-opt 132,
-#     binaryen 132                       which goes first on PATH (Debian's binaryen is too old)
+#     binaryen 132                       which goes first on PATH (Debian's binaryen is too old);
+#   selenium-webdriver, typescript,      the same npm ci: Firefox/WebKit driving (SE_OFFLINE=true,
+#     json-schema-to-typescript, ajv,    never a driver download), the .d.ts and its check, the
+#     custom-elements-manifest           Custom Elements Manifest's schema
 #   chromium, chromium-driver            apt-get (headless browser for every browser test)
+#   firefox-esr; geckodriver 0.37.1      apt-get; cargo install --locked (the `firefox` stage)
+#   webkit2gtk-driver, xvfb              apt-get: WebKitWebDriver + MiniBrowser, under xvfb-run
+#                                        (the `webkit` stage)
 
 # Pinned tool versions. wasm-bindgen's comes from Cargo.lock (the CLI must match the library).
 BLINCYTO_TRUNK_VERSION=0.21.14
+BLINCYTO_GECKODRIVER_VERSION=0.37.1
 
 BLINCYTO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -93,7 +100,8 @@ _blincyto_setup() (
       die "installed wasm-bindgen-cli $bindgen_version, but PATH finds $(command -v wasm-bindgen): $(wasm-bindgen --version)"
   fi
 
-  # --- npm packages: playwright-core, axe-core, terser, binaryen (wasm-opt 132) -----------------
+  # --- npm packages (package-lock.json): playwright-core, axe-core, terser, binaryen (wasm-opt 132),
+  #     selenium-webdriver, typescript, json-schema-to-typescript, ajv, custom-elements-manifest ---
   if ! command -v npm >/dev/null 2>&1; then
     apt_install nodejs npm
   fi
@@ -120,6 +128,23 @@ _blincyto_setup() (
     say "chromium and chromedriver: present"
   else
     apt_install "${missing[@]}"
+  fi
+
+  # --- Firefox ESR and geckodriver; WebKitGTK's WebKitWebDriver and MiniBrowser, Xvfb ----------
+  missing=()
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null 2>&1 || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "firefox-esr, WebKitWebDriver and xvfb-run: present"
+  else
+    apt_install "${missing[@]}"
+  fi
+  if [ "$(geckodriver --version 2>/dev/null | head -n1 | cut -d' ' -f1-2)" = "geckodriver $BLINCYTO_GECKODRIVER_VERSION" ]; then
+    say "geckodriver $BLINCYTO_GECKODRIVER_VERSION: present"
+  else
+    say "cargo install --locked geckodriver --version $BLINCYTO_GECKODRIVER_VERSION (takes about four minutes)"
+    cargo install --locked geckodriver --version "$BLINCYTO_GECKODRIVER_VERSION"
   fi
 
   # --- crates, for `--offline` builds ------------------------------------------------------------

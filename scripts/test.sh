@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
-STAGES=(native build contract web e2e)
+STAGES=(native types manifest build release contract web e2e firefox webkit)
 
 SHARED=${BLINCYTO_SHARED:-../shared}
 if [ ! -f "$SHARED/contract/run-examples.mjs" ]; then
@@ -32,9 +32,32 @@ stage_native() {
   cargo test --workspace
 }
 
+# 1b. The TypeScript declarations (www/blincyto-checker.d.ts): generated from the schema that the
+#     native stage checked against the Rust types (tests/types.rs), then a typed usage file
+#     (types/usage.ts) must compile, and its `@ts-expect-error` lines must still be errors.
+stage_types() {
+  node scripts/types.mjs
+  tsc -p types
+  echo "types: types/usage.ts compiles against www/blincyto-checker.d.ts (tsc $(tsc --version | cut -d' ' -f2))"
+}
+
+# 1c. custom-elements.json (the Custom Elements Manifest): generated from types/element.json and
+#     valid against the manifest's schema (ajv); the README's tables, widget.css's defaults, the
+#     rendered parts and the observed attributes agree with the same source.
+stage_manifest() {
+  node scripts/manifest.mjs
+}
+
 # 2. The release build portals get: dist/blincyto-checker.js + the wasm core (wasm-opt -Oz).
 stage_build() {
   trunk build --release --offline
+}
+
+# 2b. The versioned package: ./scripts/release.sh's packaging step on the dist/ just built, into a
+#     temporary folder; SHA256SUMS, `npm pack`, an offline install that Node, tsc and Chromium use
+#     (e2e/package.mjs).
+stage_release() {
+  node --test --test-reporter=spec e2e/package.mjs
 }
 
 # 3. The public contract examples through the shipped module in headless Chromium.
@@ -66,6 +89,24 @@ stage_e2e() {
   local specs=(e2e/*.spec.mjs)
   [ -f "${specs[0]}" ] || skip "no e2e/*.spec.mjs yet"
   node --test --test-concurrency=1 --test-reporter=spec "${specs[@]}"
+}
+
+# 6. and 7. The same build in Firefox ESR (geckodriver) and in WebKitGTK's MiniBrowser
+#    (WebKitWebDriver under xvfb-run), through selenium-webdriver (e2e/engines/suite.mjs): every
+#    public example through evaluate(), three through the form (sv, nb, en), the event, the
+#    styling and its <style> fallback, no page error. SE_OFFLINE: selenium never downloads a driver.
+#    The firefox stage also runs tests/web.rs under geckodriver (the wasm the `web` stage built;
+#    browser binary in webdriver-firefox.json; the runner starts Firefox headless).
+stage_firefox() {
+  SE_OFFLINE=true ENGINE=firefox node --test --test-reporter=spec e2e/engines/suite.mjs
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    GECKODRIVER=$(command -v geckodriver) \
+    WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver-firefox.json" \
+    cargo test --target wasm32-unknown-unknown --no-default-features --test web
+}
+
+stage_webkit() {
+  SE_OFFLINE=true ENGINE=webkit node --test --test-reporter=spec e2e/engines/suite.mjs
 }
 
 passed=() skipped=()

@@ -20,6 +20,7 @@ pub use crate::vocab::LabelStatus;
 /// The result of [`evaluate`]: the contract's `verdict`, `label` and `missing`, and all that
 /// explains them.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Assessment<'d> {
     pub verdict: Verdict,
@@ -46,12 +47,14 @@ pub struct Assessment<'d> {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Label {
     pub status: LabelStatus,
     pub indications: Vec<IndicationId>,
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct IndicationCheck<'d> {
     pub id: IndicationId,
@@ -62,6 +65,7 @@ pub struct IndicationCheck<'d> {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionCheck<'d> {
     #[serde(skip)]
@@ -72,6 +76,7 @@ pub struct CriterionCheck<'d> {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Decision<'d> {
     pub jurisdiction: Jurisdiction,
@@ -86,6 +91,7 @@ pub struct Decision<'d> {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Assumption {
     /// `monotherapy` was not given: Blincyto alone is assumed.
@@ -93,6 +99,7 @@ pub enum Assumption {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DatasetInfo<'d> {
     pub version: &'d str,

@@ -59,6 +59,7 @@ pub struct Dataset {
 
 /// A text in the widget's three languages.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Text {
     pub sv: Str,
@@ -79,6 +80,7 @@ impl Text {
 
 /// A published document.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Source {
     pub id: Str,
@@ -96,6 +98,7 @@ pub struct Source {
 
 /// One quoted sentence of a source.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Quote {
     pub id: Str,
@@ -104,6 +107,7 @@ pub struct Quote {
 
 /// A pointer to one quote of one source.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Cite {
     pub source: Str,
@@ -152,6 +156,7 @@ pub struct JurisdictionData {
 
 /// A recommendation, method assessment or documented absence of one.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Recommendation {
     pub id: Str,
@@ -195,6 +200,7 @@ pub struct Rule {
 
 /// A note shown with a decided on-label verdict (context, not a condition; never a verdict).
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Note {
     pub id: Str,
@@ -204,6 +210,8 @@ pub struct Note {
     pub indications: List<IndicationId>,
     /// Shown only when all of these hold (empty: always).
     #[serde(default, skip_serializing)]
+    // Never serialised, so never in the result's schema (the criteria have no schema).
+    #[cfg_attr(feature = "schema", schemars(skip))]
     pub when: List<Criterion>,
     pub text: Text,
     pub cite: Cite,
@@ -214,6 +222,7 @@ pub struct Note {
 
 /// The meaning of one or more input fields, as the contract gives it.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Definition {
     pub id: Str,

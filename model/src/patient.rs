@@ -8,6 +8,7 @@ use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Field, Jurisdiction, Kind, Ph
 
 /// A patient, as far as known. Serialises with the contract's field names, absent ones left out.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Patient {
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -44,6 +44,18 @@ macro_rules! contract_enum {
             }
         }
 
+        /// A string union of the contract's spellings (the result's TypeScript types are generated
+        /// from these schemas, `tests/types.rs`).
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "enum": $name::SPELLINGS })
+            }
+        }
+
         impl core::fmt::Display for $name {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(self.as_str())
@@ -295,6 +307,17 @@ impl FieldSet {
 impl serde::Serialize for FieldSet {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.iter())
+    }
+}
+
+/// Serialised as the list of its fields.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for FieldSet {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FieldSet".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "array", "items": generator.subschema_for::<Field>() })
     }
 }
 
