@@ -217,7 +217,7 @@ describe('a11y', () => {
     const given = (name) => input[name] !== undefined && input[name] !== null;
     for (let step = 0; step < 40; step++) {
       const fields = await w.fields();
-      const marked = await w.host.evaluate((el) => [...el.shadowRoot.querySelectorAll('.not-known-note')].map((n) => n.closest('[id^="q-"]')?.id.slice(2)));
+      const marked = await w.markedUnknown();
       const open = fields.filter((f) => f.visible && !f.disabled && !done.has(f.name) && !marked.includes(f.name));
       const next = open.find((f) => given(f.name)) ?? open.find((f) => f.name !== 'jurisdiction' && f.name !== 'monotherapy' && f.value === null);
       if (!next) break;

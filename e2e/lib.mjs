@@ -409,6 +409,12 @@ export class Widget {
     });
   }
 
+  /** The fields whose questions are marked "not known" (they say so under the question). */
+  async markedUnknown() {
+    return this.host.evaluate((el) => [...el.shadowRoot.querySelectorAll('.not-known-note')]
+      .map((n) => n.closest('[id^="q-"]')?.id.slice(2)));
+  }
+
   /** Sets one field as a person would. `value` as in the contract's input (number, boolean, string). */
   async set(name, value) {
     const text = typeof value === 'number' ? String(value) : String(value);
@@ -569,8 +575,7 @@ export async function walk(w, input, { onStep } = {}) {
   let mostOpen = 0;
   const openNow = async () => {
     const fields = await w.fields();
-    const marked = await w.host.evaluate((el) => [...el.shadowRoot.querySelectorAll('.not-known-note')]
-      .map((n) => n.closest('[id^="q-"]')?.id.slice(2)));
+    const marked = await w.markedUnknown();
     return fields.filter((f) => f.visible && FIELDS.includes(f.name) && f.name !== 'jurisdiction' && !answered.has(f.name) && !marked.includes(f.name));
   };
   const sight = (locator) => locator.evaluate((n, src) => {
