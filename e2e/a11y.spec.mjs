@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it, after } from 'node:test';
 import {
   serveAndLaunch,
-  withPage, openWidget, Widget, validExamples, walk,
+  withPage, openWidget, Widget, validExamples, walk, nextQuestion,
   LANGS, VIEWPORTS, VERDICTS, EXAMPLE_FOR_VERDICT, AXE_PATH, settle, normalizeText, datasetInfo, withPageOn, addMonths,
 } from './lib.mjs';
 
@@ -214,15 +214,11 @@ describe('a11y', () => {
       return f.name === name;
     };
     const done = new Set();
-    const given = (name) => input[name] !== undefined && input[name] !== null;
     for (let step = 0; step < 40; step++) {
-      const fields = await w.fields();
-      const marked = await w.markedUnknown();
-      const open = fields.filter((f) => f.visible && !f.disabled && !done.has(f.name) && !marked.includes(f.name));
-      const next = open.find((f) => given(f.name)) ?? open.find((f) => f.name !== 'jurisdiction' && f.name !== 'monotherapy' && f.value === null);
+      const next = nextQuestion(await w.fields(), input, { done, marked: await w.markedUnknown() });
       if (!next) break;
       done.add(next.name);
-      if (!given(next.name)) {
+      if (!next.given) {
         // Not known: its button, by keyboard.
         await focusOn((f) => f.tag === 'button' && f.describedBy === `label-${next.name}`, `the "not known" button of ${next.name}`);
         await press('Enter');

@@ -533,26 +533,41 @@ export class Widget {
 export const AT_ONCE = 2;
 
 /**
- * Scrolls the page by as little as a person would so that `rect` ({top, bottom}, viewport
- * coordinates) is in sight: inside the viewport and clear of a verdict bar stuck to its bottom
- * (any `[data-verdict]` element with position sticky or fixed). Returns the distance scrolled.
- * Runs in the page.
+ * The next question a person takes on the progressive form: of the visible contract fields not
+ * in `done` and not marked not known (`marked`), the first that `input` gives, else the first it
+ * does not give (never the switch nor the assumed monotherapy: those already have a value).
+ * Returns the field's group from `Widget#fields` with `given`, or null.
  */
-const SIGHT = `(host, rect) => {
-  const margin = 16;
-  let bottom = innerHeight;
-  for (const bar of host.shadowRoot.querySelectorAll('[data-verdict]')) {
-    const pos = getComputedStyle(bar).position;
-    const r = bar.getBoundingClientRect();
-    if ((pos === 'sticky' || pos === 'fixed') && r.top < innerHeight && r.bottom >= innerHeight - 1) bottom = Math.min(bottom, r.top);
-  }
-  let delta = 0;
-  if (rect.bottom > bottom) delta = rect.bottom - bottom + margin;
-  if (rect.top - delta < 0) delta = rect.top - margin;
-  const before = scrollY;
-  scrollBy(0, delta);
-  return Math.abs(scrollY - before);
-}`;
+export function nextQuestion(fields, input, { done, marked }) {
+  const given = (f) => input[f.name] !== undefined && input[f.name] !== null;
+  const open = fields.filter((f) => f.visible && !f.disabled && FIELDS.includes(f.name) && !done.has(f.name) && !marked.includes(f.name));
+  const next = open.find(given) ?? open.find((f) => f.name !== 'jurisdiction' && f.name !== 'monotherapy');
+  return next ? { ...next, given: given(next) } : null;
+}
+
+/**
+ * Scrolls the page by as little as a person would so that `locator`'s element is in sight:
+ * inside the viewport and clear of a verdict bar stuck to its bottom (any `[data-verdict]`
+ * element with position sticky or fixed). Returns the distance scrolled.
+ */
+function sight(locator) {
+  return locator.evaluate((n) => {
+    const margin = 16;
+    const rect = n.getBoundingClientRect();
+    let bottom = innerHeight;
+    for (const bar of n.getRootNode().querySelectorAll('[data-verdict]')) {
+      const pos = getComputedStyle(bar).position;
+      const r = bar.getBoundingClientRect();
+      if ((pos === 'sticky' || pos === 'fixed') && r.top < innerHeight && r.bottom >= innerHeight - 1) bottom = Math.min(bottom, r.top);
+    }
+    let delta = 0;
+    if (rect.bottom > bottom) delta = rect.bottom - bottom + margin;
+    if (rect.top - delta < 0) delta = rect.top - margin;
+    const before = scrollY;
+    scrollBy(0, delta);
+    return Math.abs(scrollY - before);
+  });
+}
 
 /**
  * Walks a contract input through the progressive form as a person at a tablet does: takes the
@@ -570,19 +585,15 @@ const SIGHT = `(host, rect) => {
 export async function walk(w, input, { onStep } = {}) {
   const answered = new Set();
   const unknown = new Set();
+  // The switch is set first (below), then never counted as an open question.
+  const done = new Set(['jurisdiction']);
   let taps = 0;
   let scroll = 0;
   let mostOpen = 0;
   const openNow = async () => {
-    const fields = await w.fields();
-    const marked = await w.markedUnknown();
-    return fields.filter((f) => f.visible && FIELDS.includes(f.name) && f.name !== 'jurisdiction' && !answered.has(f.name) && !marked.includes(f.name));
+    const [fields, marked] = [await w.fields(), await w.markedUnknown()];
+    return fields.filter((f) => f.visible && FIELDS.includes(f.name) && !done.has(f.name) && !marked.includes(f.name));
   };
-  const sight = (locator) => locator.evaluate((n, src) => {
-    const host = n.getRootNode().host;
-    // eslint-disable-next-line no-new-func
-    return new Function(`return (${src})`)()(host, n.getBoundingClientRect());
-  }, SIGHT);
   if ('jurisdiction' in input) {
     const now = (await w.fields()).find((f) => f.name === 'jurisdiction');
     if (now && now.value !== input.jurisdiction) {
@@ -594,10 +605,10 @@ export async function walk(w, input, { onStep } = {}) {
   for (let step = 0; step < 40; step++) {
     const open = await openNow();
     mostOpen = Math.max(mostOpen, open.length);
-    const isGiven = (f) => input[f.name] !== undefined && input[f.name] !== null;
-    const next = open.find(isGiven) ?? open.find((f) => !isGiven(f) && f.name !== 'monotherapy');
+    const next = nextQuestion(open, input, { done, marked: [] });
     if (!next) break;
-    if (isGiven(next)) {
+    done.add(next.name);
+    if (next.given) {
       const target = next.kind === 'radio'
         ? w.host.locator(`input[name="${next.name}"][value="${String(input[next.name])}"]`).locator('xpath=..')
         : w.control(next.name).first();

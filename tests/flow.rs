@@ -10,17 +10,8 @@ use std::rc::Rc;
 use blincyto_checker::evaluate;
 use blincyto_checker::form::questions::{asked, AT_ONCE};
 use blincyto_checker::form::{reduce, Action, State};
-use blincyto_checker::patient::{format_number, Patient, Value};
+use blincyto_checker::patient::{Patient, Value};
 use blincyto_checker::vocab::{Cd19, Diagnosis, Field, Jurisdiction};
-
-/// How the person enters `value` for `field`: picks it, or types it with a decimal comma.
-fn entry(field: Field, value: Value) -> Action {
-    match value {
-        Value::Number(n) => Action::Type(field, format_number(n).replace('.', ",")),
-        Value::Count(n) => Action::Type(field, n.to_string()),
-        v => Action::Pick(field, Some(v)),
-    }
-}
 
 /// Walks `p` through the form; returns the state reached, or what went wrong.
 fn walk(p: &Patient) -> Result<Rc<State>, String> {
@@ -39,7 +30,7 @@ fn walk(p: &Patient) -> Result<Rc<State>, String> {
         };
         match p.get(field) {
             Some(value) => {
-                state = reduce(state, entry(field, value));
+                state = reduce(state, Action::enter(field, value));
                 if !state.is_answered(field) || state.patient().get(field) != Some(value) {
                     return Err(format!("step {step}: entering {value:?} for {field:?} did not answer it"));
                 }

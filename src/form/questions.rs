@@ -221,14 +221,7 @@ mod tests {
         // A child in second relapse bridging to a transplant, everything answered but
         // monotherapy: the answer is decided and only the assumed monotherapy is open.
         let p = crate::fixtures::child_bridging();
-        let actions = Field::ALL[1..].iter().filter_map(|&f| {
-            let v = p.get(f)?;
-            Some(match v {
-                Value::Number(n) => typed(f, &n.to_string()),
-                Value::Count(n) => typed(f, &n.to_string()),
-                _ => Action::Pick(f, Some(v)),
-            })
-        });
+        let actions = Field::ALL[1..].iter().filter_map(|&f| Some(Action::enter(f, p.get(f)?)));
         let s = after(actions);
         assert_ne!(crate::evaluate(&s.patient()).verdict, Verdict::Incomplete);
         assert_eq!(open(&s), [Field::Monotherapy]);

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use crate::i18n::{read_entry, AgeUnit, EntryError};
-use crate::patient::{Patient, Value};
+use crate::patient::{format_number, Patient, Value};
 use crate::vocab::{Field, Jurisdiction};
 
 /// How many fields the contract has: the typed text is kept per field.
@@ -44,6 +44,18 @@ pub enum Action {
     FollowAttribute(Jurisdiction),
     /// Start over: every answer cleared, the jurisdiction back to the attribute's.
     StartOver,
+}
+
+impl Action {
+    /// Entering `value` for `field` as a person does: picking it, or typing it (a number with a
+    /// decimal comma, as on a Swedish or Norwegian keyboard).
+    pub fn enter(field: Field, value: Value) -> Action {
+        match value {
+            Value::Number(n) => Action::Type(field, format_number(n).replace('.', ",")),
+            Value::Count(n) => Action::Type(field, n.to_string()),
+            v => Action::Pick(field, Some(v)),
+        }
+    }
 }
 
 impl State {
