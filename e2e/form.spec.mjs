@@ -447,8 +447,10 @@ describe('form', () => {
       await page.goto(`${server.base}/index.html`);
       const w = await new Widget(page).ready();
       w.paste = true;
-      await shoot(page, w, '#q-monotherapy', 'hint-monotherapy-sv-768.png');
+      // The monotherapy question is asked once the other answers are in (questions are built
+      // when first asked).
       await fillMrdCase(w);
+      await shoot(page, w, '#q-monotherapy', 'hint-monotherapy-sv-768.png');
       await shoot(page, w, '.notes', 'answer-notes-sv-768.png');
       await shoot(page, w, '.sources', 'answer-dates-sv-768.png');
     });

@@ -109,8 +109,9 @@ pub fn asked(state: &State, missing: &[Field], verdict: Verdict) -> Vec<Field> {
 /// Every question of the form in clinical order, each with whether it is asked now ([`asked`]).
 /// The jurisdiction is the [`Switch`], not a question.
 ///
-/// The others stay in the form, hidden, so that a changed answer toggles an attribute instead of
-/// building and removing whole fieldsets (docs/benchmarks.md: update latency).
+/// The others are not asked now: the widget builds a question the first time it is asked and
+/// then keeps it, hidden while not asked, so that a changed answer toggles an attribute instead
+/// of building and removing whole fieldsets (docs/benchmarks.md: update latency).
 pub fn questions(state: &State, a: &Assessment, lang: Lang) -> Vec<Question> {
     let shown = asked(state, &a.missing, a.verdict);
     clinical_order().map(|f| question(state, f, shown.contains(&f), lang)).collect()

@@ -100,6 +100,15 @@ pub fn App(props: &AppProps) -> Html {
             },
         }
     };
+    // A question's controls are built the first time it is asked and kept from then on, hidden
+    // while it is not asked: the first screen builds the few questions it shows instead of all
+    // sixteen (load time), and a question that comes back is shown again, not rebuilt (update).
+    let built = use_mut_ref(|| [false; Field::ALL.len()]);
+    let first_asked = |q: &Question| {
+        let mut built = built.borrow_mut();
+        built[q.field as usize] |= q.shown;
+        built[q.field as usize]
+    };
     let switch = Switch::of(&state, lang);
 
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
@@ -181,7 +190,7 @@ pub fn App(props: &AppProps) -> Html {
                 // that mixes keyed and unkeyed children is diffed by position, which would
                 // re-create (and unfocus) every control whenever a question appears.
                 <div class="question-list">
-                    { for form::questions(&state, &assessment, lang).into_iter().map(question) }
+                    { for form::questions(&state, &assessment, lang).into_iter().filter(first_asked).map(question) }
                 </div>
                 <div class="actions">
                     <button type="button" class="button secondary" onclick={onstartover}>{ t.start_over }</button>
