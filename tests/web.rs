@@ -108,9 +108,12 @@ async fn mounting_creates_an_open_shadow_root_with_the_form() {
     assert!(find(&el, "input[name=\"diagnosis\"][value=\"b-precursor-all\"]").is_some());
     assert_eq!(verdict(&el), "incomplete");
     assert!(heading(&el).contains("Kan Blincyto användas"), "{}", heading(&el));
-    // Every radio group is a fieldset with a legend.
+    // The first step: the switch, age and diagnosis. A question is built when first asked, so
+    // the later ones are not in the form yet.
+    assert!(find(&el, "input[name=\"cd19\"]").is_none(), "a question not asked yet is built");
+    // Every radio group is a fieldset with a legend (the switch and the diagnosis here).
     let fieldsets = root.query_selector_all("fieldset").unwrap();
-    assert!(fieldsets.length() > 3);
+    assert!(fieldsets.length() >= 2);
     for i in 0..fieldsets.length() {
         let fs: Element = fieldsets.get(i).unwrap().unchecked_into();
         assert!(fs.query_selector("legend").unwrap().is_some());
