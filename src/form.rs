@@ -10,5 +10,5 @@ pub mod questions;
 pub mod state;
 
 pub use progress::Progress;
-pub use questions::{questions, Kind, Question, Switch, Unknown};
+pub use questions::{questions, questions_kept, Kind, Question, Switch, Unknown};
 pub use state::{reduce, Action, State};

@@ -108,13 +108,28 @@ pub fn asked(state: &State, missing: &[Field], verdict: Verdict) -> Vec<Field> {
 
 /// Every question of the form in clinical order, each with whether it is asked now ([`asked`]).
 /// The jurisdiction is the [`Switch`], not a question.
-///
-/// The others are not asked now: the widget builds a question the first time it is asked and
-/// then keeps it, hidden while not asked, so that a changed answer toggles an attribute instead
-/// of building and removing whole fieldsets (docs/benchmarks.md: update latency).
 pub fn questions(state: &State, a: &Assessment, lang: Lang) -> Vec<Question> {
+    questions_kept(state, a, lang, |_, _| true)
+}
+
+/// The questions of [`questions`] that `keep` accepts, given each field and whether it is asked
+/// now; the others are not put into words. The widget keeps a question from the first time it
+/// is asked, hidden while not asked, so that a changed answer toggles an attribute instead of
+/// building and removing whole fieldsets (docs/benchmarks.md: update latency), and the first
+/// screen builds only what it shows (load).
+pub fn questions_kept(
+    state: &State,
+    a: &Assessment,
+    lang: Lang,
+    mut keep: impl FnMut(Field, bool) -> bool,
+) -> Vec<Question> {
     let shown = asked(state, &a.missing, a.verdict);
-    clinical_order().map(|f| question(state, f, shown.contains(&f), lang)).collect()
+    clinical_order()
+        .filter_map(|f| {
+            let asked_now = shown.contains(&f);
+            keep(f, asked_now).then(|| question(state, f, asked_now, lang))
+        })
+        .collect()
 }
 
 /// One question in words.
@@ -196,6 +211,21 @@ mod tests {
         expected.push(Field::Monotherapy);
         assert_eq!(Field::ALL[0], Field::Jurisdiction);
         assert_eq!(all, expected);
+    }
+
+    #[test]
+    fn only_the_kept_questions_are_put_into_words() {
+        let s = after([typed(Field::AgeYears, "45")]);
+        let a = crate::evaluate(&s.patient());
+        let all = questions(&s, &a, Lang::Sv);
+        let mut seen = Vec::new();
+        let kept = questions_kept(&s, &a, Lang::Sv, |f, asked| {
+            seen.push((f, asked));
+            asked
+        });
+        // `keep` hears of every question, with whether it is asked now, in order.
+        assert_eq!(seen, all.iter().map(|q| (q.field, q.shown)).collect::<Vec<_>>());
+        assert_eq!(kept, all.into_iter().filter(|q| q.shown).collect::<Vec<_>>());
     }
 
     #[test]

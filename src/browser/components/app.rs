@@ -104,10 +104,10 @@ pub fn App(props: &AppProps) -> Html {
     // while it is not asked: the first screen builds the few questions it shows instead of all
     // sixteen (load time), and a question that comes back is shown again, not rebuilt (update).
     let built = use_mut_ref(|| [false; Field::ALL.len()]);
-    let first_asked = |q: &Question| {
+    let first_asked = |field: Field, asked: bool| {
         let mut built = built.borrow_mut();
-        built[q.field as usize] |= q.shown;
-        built[q.field as usize]
+        built[field as usize] |= asked;
+        built[field as usize]
     };
     let switch = Switch::of(&state, lang);
 
@@ -190,7 +190,7 @@ pub fn App(props: &AppProps) -> Html {
                 // that mixes keyed and unkeyed children is diffed by position, which would
                 // re-create (and unfocus) every control whenever a question appears.
                 <div class="question-list">
-                    { for form::questions(&state, &assessment, lang).into_iter().filter(first_asked).map(question) }
+                    { for form::questions_kept(&state, &assessment, lang, first_asked).into_iter().map(question) }
                 </div>
                 <div class="actions">
                     <button type="button" class="button secondary" onclick={onstartover}>{ t.start_over }</button>
