@@ -50,6 +50,13 @@ fn every_public_example_holds() {
                 failures.push(format!("{name}: missing {:?} lacks {f}", a.missing));
             }
         }
+        if let Some(list) = expect.get("possibleVerdicts").and_then(|v| v.as_array()) {
+            let want: Vec<&str> = list.iter().map(|v| v.as_str().unwrap()).collect();
+            let have: Vec<&str> = a.possible_verdicts.iter().map(|v| v.as_str()).collect();
+            if want != have {
+                failures.push(format!("{name}: possible verdicts {have:?}, expected {want:?}"));
+            }
+        }
         if (a.verdict == Verdict::Incomplete) == a.missing.is_empty() {
             failures.push(format!("{name}: verdict {} with missing {:?}", a.verdict, a.missing));
         }

@@ -295,3 +295,56 @@ fn numbers_at_every_change_point_give_the_same_assessment() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `possibleVerdicts` (issue 19, item 4) against the completion search on the whole input space
+/// the form makes: every patient whose known fields are a prefix of the form's order, each
+/// known field at every representative value, `monotherapy` absent, `true` or `false` (about
+/// 3.7 million partial inputs). The diagrams' set must be the search's, exactly.
+#[test]
+fn possible_verdicts_are_the_searchs_on_every_form_prefix() {
+    let start = Instant::now();
+    let (d, dg, dom) = (dataset(), diagrams(), domains());
+    let order = answer_fields();
+    let n = threads();
+    let (checked, failures) = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..n)
+            .map(|t| {
+                let order = &order;
+                scope.spawn(move || {
+                    let mut failures = Vec::new();
+                    let mut checked = 0usize;
+                    // Depth-first over the prefixes; worker `t` takes every n-th branch of the
+                    // first two fields.
+                    let mut stack: Vec<(Patient, usize)> = vec![(Patient::default(), 0)];
+                    while let Some((p, k)) = stack.pop() {
+                        for m in [None, Some(true), Some(false)] {
+                            let q = Patient { monotherapy: m, ..p.clone() };
+                            checked += 1;
+                            let fast = assessment::evaluate(d, dg, &q).possible_verdicts;
+                            let slow: Vec<_> = search::possible_verdicts(d, dom, &q, u32::MAX).iter().collect();
+                            if fast != slow && failures.len() < 10 {
+                                failures.push(format!("{}: diagrams {fast:?}, search {slow:?}", show(&q)));
+                            }
+                        }
+                        if k == order.len() {
+                            continue;
+                        }
+                        for (i, v) in dom.values(order[k]).iter().enumerate() {
+                            if k == 1 && i % n != t {
+                                continue;
+                            }
+                            stack.push((p.with(order[k], *v), k + 1));
+                        }
+                    }
+                    (checked, failures)
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap()).fold((0, Vec::new()), |(c, mut f), (c2, f2)| {
+            f.extend(f2);
+            (c + c2, f)
+        })
+    });
+    eprintln!("diagrams: possible verdicts of {checked} form prefixes in {:?}", start.elapsed());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

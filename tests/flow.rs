@@ -23,9 +23,10 @@ fn walk(p: &Patient) -> Result<Rc<State>, String> {
         if open.len() > AT_ONCE {
             return Err(format!("step {step}: {} unanswered questions shown: {open:?}", open.len()));
         }
-        // The first open question: answered when known, else marked not known. The assumed
-        // monotherapy is left as it is when not known.
-        let Some(&field) = open.iter().find(|f| p.get(**f).is_some() || **f != Field::Monotherapy) else {
+        // The first open question: answered when known, else marked not known. An assumed
+        // monotherapy (Ph-negative disease) is left as it is when not known.
+        let assumed = |f: Field| f == Field::Monotherapy && state.picked.monotherapy_assumed();
+        let Some(&field) = open.iter().find(|f| p.get(**f).is_some() || !assumed(**f)) else {
             return Ok(state);
         };
         match p.get(field) {

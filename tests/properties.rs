@@ -189,7 +189,7 @@ fn check_assessment(p: &Patient) -> Result<(), TestCaseError> {
     let a = evaluate(p);
     prop_assert_eq!(a.missing.is_empty(), a.verdict != Verdict::Incomplete, "verdict {} missing {:?}", a.verdict, a.missing);
     for m in a.missing.iter() {
-        prop_assert!(p.get(*m).is_none() && *m != Field::Monotherapy, "missing lists given field {}", m);
+        prop_assert!(p.get(*m).is_none() && !(*m == Field::Monotherapy && p.monotherapy_assumed()), "missing lists given or assumed field {}", m);
     }
     prop_assert_eq!(a.verdict == Verdict::OffLabel, a.label.status == LabelStatus::OffLabel);
     if a.verdict != Verdict::Incomplete {
@@ -202,7 +202,11 @@ fn check_assessment(p: &Patient) -> Result<(), TestCaseError> {
             prop_assert!(!a.decision.is_empty(), "decided {} without a cited decision", a.verdict);
         }
     }
-    prop_assert_eq!(p.monotherapy.is_none(), a.assumptions.contains(&Assumption::Monotherapy));
+    // Assumed only in Ph-negative disease, and only where it matters (not off-label anyway).
+    let assumed = p.monotherapy.is_none() && p.philadelphia == Some(Philadelphia::Negative) && a.verdict != Verdict::OffLabel;
+    prop_assert_eq!(assumed, a.assumptions.contains(&Assumption::Monotherapy));
+    prop_assert!(a.possible_verdicts.contains(&a.verdict) || a.verdict == Verdict::Incomplete);
+    prop_assert_eq!(a.possible_verdicts.len() == 1, a.verdict != Verdict::Incomplete, "{:?}", a.possible_verdicts);
     // The JS API serialises the result; it must always be plain JSON.
     let json = serde_json::to_value(&a).map_err(|e| TestCaseError::fail(format!("serialise: {e}")))?;
     prop_assert_eq!(json["verdict"].as_str(), Some(a.verdict.as_str()));
@@ -257,7 +261,8 @@ proptest! {
         check_assessment(&p)?;
         let a = evaluate(&p);
         let mut c = p.clone();
-        for f in Field::ALL.iter().filter(|f| **f != Field::Monotherapy) {
+        let open_monotherapy = p.monotherapy_or_assumed().is_none();
+        for f in Field::ALL.iter().filter(|f| **f != Field::Monotherapy || open_monotherapy) {
             if c.get(*f).is_none() {
                 c.set(*f, fill.get(*f));
             }
@@ -268,6 +273,7 @@ proptest! {
         if a.verdict != Verdict::Incomplete {
             prop_assert_eq!(a.verdict, want.verdict, "decided early for {:?}, but the completion {:?} differs", p, c);
         }
+        prop_assert!(a.possible_verdicts.contains(&want.verdict), "{:?} possible {:?}, the completion {:?} gets {}", p, a.possible_verdicts, c, want.verdict);
         // The patient, written as contract JSON and read back, is the same patient.
         let text = serde_json::to_string(&p).unwrap();
         let back: InputObject = serde_json::from_str(&text).unwrap();

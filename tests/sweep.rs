@@ -10,7 +10,10 @@
 //! too many for `cargo test`. The sweep therefore does two things instead.
 //!
 //! a) **Every complete input** (every combination of every field's representative values, with
-//!    `monotherapy` true, false or absent — about 885 000 inputs), through the full `evaluate()`:
+//!    `monotherapy` true, false or absent — about 885 000 inputs), through the full `evaluate()`.
+//!    An absent `monotherapy` in Ph-positive disease is missing, never assumed: such an input is
+//!    decided only where both values give the reference's same verdict, else `incomplete`
+//!    missing `monotherapy` with both verdicts possible. For the others:
 //!    the verdict is never `incomplete` and `missing` is empty; the verdict and the indications
 //!    equal an INDEPENDENT hand transcription of the contract (`tests/common/reference.rs`, which
 //!    reads neither the dataset nor the checker's internals); off-label exactly when no indication
@@ -87,9 +90,16 @@ impl Failures {
     }
 }
 
-/// Every field but `monotherapy` (whose absence means `true`, not "unknown").
+/// Every field but `monotherapy` (whose absence means `true` in Ph-negative disease).
 fn answer_fields() -> Vec<Field> {
     Field::ALL.iter().copied().filter(|f| *f != Field::Monotherapy).collect()
+}
+
+/// The fields a completion of `p` fills in: the absent ones, `monotherapy` too unless it is
+/// assumed (Ph-negative disease). A completion sets an open `monotherapy` explicitly, so that
+/// filling in `philadelphia` never turns it into an assumed one.
+fn open_fields(p: &Patient) -> Vec<Field> {
+    Field::ALL.iter().copied().filter(|f| p.get(*f).is_none() && !(*f == Field::Monotherapy && p.monotherapy_assumed())).collect()
 }
 
 /// The input as JSON-ish text, for messages.
@@ -144,7 +154,8 @@ fn check_complete(d: &Dataset, p: &Patient, want: &Expected, a: &Assessment, fai
     if a.label.status != want_status {
         fail.add(format!("{at}: label status {:?}, expected {want_status:?}", a.label.status));
     }
-    if (p.monotherapy.is_none()) != (a.assumptions == [blincyto_checker::assessment::Assumption::Monotherapy]) {
+    let assumed = p.monotherapy.is_none() && a.verdict != Verdict::OffLabel;
+    if assumed != (a.assumptions == [blincyto_checker::assessment::Assumption::Monotherapy]) {
         fail.add(format!("{at}: assumptions {:?}", a.assumptions));
     }
     if a.jurisdiction != p.jurisdiction || a.dataset.version != d.version || a.dataset.as_of != d.as_of {
@@ -225,6 +236,32 @@ fn check_complete(d: &Dataset, p: &Patient, want: &Expected, a: &Assessment, fai
     }
 }
 
+/// A complete input but for `monotherapy`, absent in Ph-positive disease: never assumed (the
+/// contract). Decided when both values give the same verdict; else `incomplete`, missing
+/// `monotherapy` alone, with the two verdicts as `possibleVerdicts`.
+fn check_monotherapy_open(p: &Patient, a: &Assessment, fail: &mut Failures) {
+    let at = show(p);
+    let with = |m: bool| reference::expected(&Patient { monotherapy: Some(m), ..p.clone() }).verdict;
+    let (alone, combined) = (with(true), with(false));
+    if !a.assumptions.is_empty() {
+        fail.add(format!("{at}: Ph-positive, monotherapy not given, yet assumed {:?}", a.assumptions));
+    }
+    if alone == combined {
+        if a.verdict != alone || a.possible_verdicts != [alone] || !a.missing.is_empty() {
+            fail.add(format!("{at}: {} {:?} missing {:?}, the contract says {alone}", a.verdict, a.possible_verdicts, a.missing));
+        }
+        return;
+    }
+    let mut both = vec![alone, combined];
+    both.sort();
+    if a.verdict != Verdict::Incomplete || a.missing != [Field::Monotherapy] || a.possible_verdicts != both {
+        fail.add(format!(
+            "{at}: {} {:?} missing {:?}; the contract says incomplete {both:?}, missing monotherapy",
+            a.verdict, a.possible_verdicts, a.missing
+        ));
+    }
+}
+
 #[test]
 fn a_every_complete_input_follows_the_contract() {
     let start = Instant::now();
@@ -242,6 +279,10 @@ fn a_every_complete_input_follows_the_contract() {
                     let mut fail = Failures::default();
                     for index in (t..total).step_by(n) {
                         let p = complete_input(dom, fields, index);
+                        if p.monotherapy_or_assumed().is_none() {
+                            check_monotherapy_open(&p, &evaluate(&p), &mut fail);
+                            continue;
+                        }
                         let want = reference::expected(&p);
                         // The fast path the decision tree uses, and the full assessment.
                         match logic::verdict(d, &p) {
@@ -294,6 +335,10 @@ fn a_off_grid_numbers_behave_like_their_representative() {
             rep.set(*f, Some(dom.values(*f)[dom.class_of(*f, v)]));
         }
         p.monotherapy = rng.pick(&[None, Some(true), Some(false)]);
+        if p.monotherapy_or_assumed().is_none() {
+            // Not complete: an absent monotherapy is missing in Ph-positive disease.
+            p.monotherapy = Some(rng.chance(50));
+        }
         rep.monotherapy = p.monotherapy;
         let want = reference::expected(&p);
         let got = logic::verdict(d, &p);
@@ -337,7 +382,9 @@ fn a_criteria_decide_early_only_what_every_completion_agrees_on() {
     let mut fail = Failures::default();
     let mut checked = 0;
     for c in all {
-        let fields: Vec<Field> = c.fields().into_iter().filter(|f| *f != Field::Monotherapy).collect();
+        // `monotherapy` too: absent, it is open unless assumed (then `philadelphia` is known
+        // negative, which no criterion reading `monotherapy` reads as well).
+        let fields: Vec<Field> = c.fields();
         // Every partial assignment: each field absent or one of its values.
         let mut partials = vec![Patient::default()];
         for f in &fields {
@@ -349,9 +396,6 @@ fn a_criteria_decide_early_only_what_every_completion_agrees_on() {
                     out
                 })
                 .collect();
-        }
-        if c.fields().contains(&Field::Monotherapy) {
-            partials = partials.into_iter().flat_map(|p| [None, Some(true), Some(false)].map(|m| Patient { monotherapy: m, ..p.clone() })).collect();
         }
         for p in &partials {
             checked += 1;
@@ -381,24 +425,20 @@ fn a_criteria_decide_early_only_what_every_completion_agrees_on() {
 // b) partial inputs
 // ------------------------------------------------------------------------------------------------
 
-/// Fills every absent answer field of `p` (not `monotherapy`) with a random representative value.
+/// Fills every open field of `p` ([`open_fields`]) with a random representative value.
 fn random_completion(dom: &Domains, p: &Patient, rng: &mut Rng) -> Patient {
     let mut c = p.clone();
-    for f in answer_fields() {
-        if c.get(f).is_none() {
-            c.set(f, Some(rng.pick(dom.values(f))));
-        }
+    for f in open_fields(p) {
+        c.set(f, Some(rng.pick(dom.values(f))));
     }
     c
 }
 
-/// Fills every absent answer field with its first representative value.
+/// Fills every open field with its first representative value.
 fn first_completion(dom: &Domains, p: &Patient) -> Patient {
     let mut c = p.clone();
-    for f in answer_fields() {
-        if c.get(f).is_none() {
-            c.set(f, Some(dom.values(f)[0]));
-        }
+    for f in open_fields(p) {
+        c.set(f, Some(dom.values(f)[0]));
     }
     c
 }
@@ -429,13 +469,9 @@ fn find_witness(d: &Dataset, dom: &Domains, p: &Patient, field: Field, budget: &
     dom.values(g).iter().find_map(|y| find_witness(d, dom, &p.with(g, *y), field, budget))
 }
 
-/// The number of completions of `p` over its absent answer fields other than `except`.
+/// The number of completions of `p` over its open fields other than `except`.
 fn completion_count(dom: &Domains, p: &Patient, except: Field) -> usize {
-    answer_fields()
-        .into_iter()
-        .filter(|f| *f != except && p.get(*f).is_none())
-        .map(|f| dom.values(f).len())
-        .product()
+    open_fields(p).into_iter().filter(|f| *f != except).map(|f| dom.values(f).len()).product()
 }
 
 #[derive(Default)]
@@ -457,9 +493,10 @@ fn check_partial(d: &Dataset, dom: &Domains, p: &Patient, rng: &mut Rng, stats: 
         fail.add(format!("{at}: verdict {} with missing {:?}", a.verdict, a.missing));
         return;
     }
+    let open = open_fields(p);
     for m in a.missing.iter() {
-        if p.get(*m).is_some() || *m == Field::Monotherapy {
-            fail.add(format!("{at}: missing lists {m}, which is given (or monotherapy)"));
+        if !open.contains(m) {
+            fail.add(format!("{at}: missing lists {m}, which is given (or assumed)"));
         }
     }
     // Indications reported as met are met in every completion (checked on samples).
@@ -473,14 +510,15 @@ fn check_partial(d: &Dataset, dom: &Domains, p: &Patient, rng: &mut Rng, stats: 
             fail.add(format!("{at}: decided {}, but the completion {} gets {}", a.verdict, show(c), want.verdict));
         }
     }
-    let absent: Vec<Field> = Field::ALL.iter().copied().filter(|f| p.get(*f).is_none()).collect();
     if a.verdict != Verdict::Incomplete {
         stats.decided += 1;
-        // Every one-step refinement keeps the verdict. An absent `monotherapy` means `true`, so its
-        // only refinement is `true`.
-        for f in &absent {
-            let values: &[Value] = if *f == Field::Monotherapy { &[Value::Flag(true)] } else { dom.values(*f) };
-            for x in values {
+        if a.possible_verdicts != [a.verdict] {
+            fail.add(format!("{at}: decided {}, possible verdicts {:?}", a.verdict, a.possible_verdicts));
+        }
+        // Every one-step refinement keeps the verdict (an assumed `monotherapy` is `true`, its
+        // only refinement).
+        for f in &open {
+            for x in dom.values(*f) {
                 stats.refinements += 1;
                 let r = p.with(*f, *x);
                 let got = search::possible_verdicts(d, dom, &r, 2).single();
@@ -492,11 +530,28 @@ fn check_partial(d: &Dataset, dom: &Domains, p: &Patient, rng: &mut Rng, stats: 
         return;
     }
     stats.incomplete += 1;
-    // Each missing field really matters: two complete inputs differing only in it.
+    // The possible verdicts are those of the completions (sampled), at least two of them.
+    if a.possible_verdicts.len() < 2 || a.possible_verdicts.contains(&Verdict::Incomplete) {
+        fail.add(format!("{at}: incomplete, possible verdicts {:?}", a.possible_verdicts));
+    }
+    for c in &samples {
+        let v = reference::expected(c).verdict;
+        if !a.possible_verdicts.contains(&v) {
+            fail.add(format!("{at}: possible verdicts {:?}, but the completion {} gets {v}", a.possible_verdicts, show(c)));
+        }
+    }
+    // Each missing field really matters: two complete inputs differing only in it. (An open
+    // `monotherapy` is set first, so that the search never assumes it.)
+    let pinned: Vec<Patient> = if open.contains(&Field::Monotherapy) {
+        [true, false].map(|m| p.with(Field::Monotherapy, Value::Flag(m))).into()
+    } else {
+        vec![p.clone()]
+    };
     for m in a.missing.iter() {
         stats.witnesses += 1;
         let mut budget = 20_000;
-        match find_witness(d, dom, p, *m, &mut budget) {
+        let witness = pinned.iter().find_map(|q| find_witness(d, dom, if *m == Field::Monotherapy { p } else { q }, *m, &mut budget));
+        match witness {
             None => fail.add(format!("{at}: missing lists {m}, but no two completions differing in it alone differ")),
             Some((q, x1, x2)) => {
                 let c = first_completion(dom, &q);
@@ -515,10 +570,9 @@ fn check_partial(d: &Dataset, dom: &Domains, p: &Patient, rng: &mut Rng, stats: 
     // Every other absent field really does not matter.
     const EXHAUSTIVE_UP_TO: usize = 256;
     const SAMPLED: usize = 16;
-    for g in absent.iter().filter(|g| **g != Field::Monotherapy && !a.missing.contains(g)) {
+    for g in open.iter().filter(|g| !a.missing.contains(g)) {
         stats.irrelevant_checks += 1;
-        let others: Vec<Field> =
-            answer_fields().into_iter().filter(|f| f != g && p.get(*f).is_none()).collect();
+        let others: Vec<Field> = open.iter().copied().filter(|f| f != g).collect();
         let mut check = |c: &Patient| {
             let verdicts: Vec<Verdict> = dom.values(*g).iter().map(|x| reference::expected(&c.with(*g, *x)).verdict).collect();
             if verdicts.iter().any(|v| *v != verdicts[0]) {
@@ -584,6 +638,10 @@ fn random_complete_patient(rng: &mut Rng) -> Patient {
         monotherapy: rng.pick(&[None, None, Some(true), Some(true), Some(false)]),
         ..Patient::default()
     };
+    if p.monotherapy_or_assumed().is_none() {
+        // Complete: in Ph-positive disease monotherapy is given.
+        p.monotherapy = Some(rng.chance(70));
+    }
     for f in [Field::AgeYears, Field::MrdPercent, Field::RelapseNumber, Field::PriorTherapyLines, Field::TkiFailures] {
         p.set(f, Some(rng.pick(&off_grid_values(f))));
     }

@@ -27,6 +27,9 @@ pub struct Assessment<'d> {
     pub label: Label,
     /// Fields whose values could still change the verdict, in the form's order.
     pub missing: Vec<Field>,
+    /// Every verdict some values of the missing fields would give, in the contract's order
+    /// (`yes` … `off-label`); exactly `[verdict]` when the verdict is decided.
+    pub possible_verdicts: Vec<Verdict>,
     pub jurisdiction: Option<Jurisdiction>,
     /// The input as the checker read it (absent fields left out).
     pub input: Patient,
@@ -94,7 +97,7 @@ pub struct Decision<'d> {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Assumption {
-    /// `monotherapy` was not given: Blincyto alone is assumed.
+    /// `monotherapy` was not given in Ph-negative disease: Blincyto alone is assumed.
     Monotherapy,
 }
 
@@ -128,7 +131,9 @@ impl Assessment<'_> {
 pub(crate) trait Completions {
     /// The verdict every completion gets, if they agree.
     fn decided(&mut self) -> Option<Verdict>;
-    /// The absent fields (not `monotherapy`) that can change the verdict, in the form's order:
+    /// Every verdict some completion gets, in the contract's order.
+    fn possible(&mut self) -> Vec<Verdict>;
+    /// The absent fields (`monotherapy` too where it is not assumed) that can change the verdict, in the form's order:
     /// those where two completions differing in that field alone get different verdicts.
     fn missing(&mut self) -> Vec<Field>;
     /// Whether indication `i` of the dataset (`criterion: None`), or its criterion `k`, is met in
@@ -143,6 +148,9 @@ pub(crate) trait Completions {
 impl Completions for Query<'_> {
     fn decided(&mut self) -> Option<Verdict> {
         Query::decided(self)
+    }
+    fn possible(&mut self) -> Vec<Verdict> {
+        Query::possible(self)
     }
     fn missing(&mut self) -> Vec<Field> {
         Query::missing(self)
@@ -189,6 +197,10 @@ pub(crate) fn assess<'d>(d: &'d Dataset, p: &Patient, search: &mut impl Completi
     let decided = search.decided();
     let verdict = decided.unwrap_or(Verdict::Incomplete);
     let missing = if decided.is_some() { Vec::new() } else { search.missing() };
+    let possible_verdicts = match decided {
+        Some(v) => vec![v],
+        None => search.possible(),
+    };
 
     let indications: Vec<IndicationCheck<'d>> = d
         .indications
@@ -297,11 +309,16 @@ pub(crate) fn assess<'d>(d: &'d Dataset, p: &Patient, search: &mut impl Completi
         });
     }
 
-    let assumptions = if p.monotherapy.is_none() { vec![Assumption::Monotherapy] } else { Vec::new() };
-    // The answer uses a field when it is answered or still missing. Monotherapy (assumed when
-    // not answered) matters unless the use is off-label for another reason.
+    // An assumed monotherapy matters unless the use is off-label for another reason (then
+    // combination use would change nothing).
+    let assumed = p.monotherapy_assumed() && verdict != Verdict::OffLabel;
+    let assumptions = if assumed { vec![Assumption::Monotherapy] } else { Vec::new() };
+    // The answer uses a field when it is answered, assumed or still missing.
     let uses = |f: Field| match f {
-        Field::Monotherapy => verdict != Verdict::OffLabel || p.monotherapy == Some(false),
+        Field::Monotherapy => {
+            p.monotherapy == Some(false)
+                || (verdict != Verdict::OffLabel && (p.monotherapy.is_some() || assumed || missing.contains(&f)))
+        }
         _ => p.get(f).is_some() || missing.contains(&f),
     };
     let definitions: Vec<&'d Definition> = d.definitions.iter().filter(|def| def.fields.iter().any(|f| uses(*f))).collect();
@@ -309,6 +326,7 @@ pub(crate) fn assess<'d>(d: &'d Dataset, p: &Patient, search: &mut impl Completi
         verdict,
         label: Label { status: label_status, indications: on },
         missing,
+        possible_verdicts,
         jurisdiction: p.jurisdiction,
         input: p.clone(),
         indications,

@@ -84,8 +84,8 @@ pub struct Diagrams {
     /// The representative values the diagrams are over.
     #[doc(hidden)]
     pub domains: Domains,
-    /// The fields from the top of the diagrams down: `monotherapy` (always known: absent means
-    /// `true`), then the form's order. A form filled from the top thus leaves the known fields
+    /// The fields from the top of the diagrams down: `monotherapy` (known in most queries: absent
+    /// means `true` in Ph-negative disease), then the form's order. A form filled from the top thus leaves the known fields
     /// above the unknown ones, and the diagram below the deepest known field is used as it is.
     #[doc(hidden)]
     pub order: List<Field>,
@@ -324,8 +324,8 @@ impl Diagrams {
         for (level, field) in self.order.iter().copied().enumerate() {
             let value = match p.get(field) {
                 Some(v) => v,
-                // Read as `true` by every criterion: a known value.
-                None if field == Field::Monotherapy => Value::Flag(true),
+                // Read as `true` by every criterion in Ph-negative disease: a known value.
+                None if field == Field::Monotherapy && p.monotherapy_assumed() => Value::Flag(true),
                 None => continue,
             };
             let reps = dom.values(field);
@@ -697,7 +697,7 @@ impl Builder<'_> {
 pub(crate) struct Known {
     /// Per level: the index of the representative value of the known value, or [`ABSENT`].
     class: [u8; MAX_FIELDS],
-    /// The deepest level with a known value (`monotherapy`, at level 0, is always known). Below
+    /// The deepest level with a known value (`monotherapy` is at level 0). Below
     /// it nothing is known, so every node there is already the patient's own function.
     deepest: u8,
     /// The given fields read as not given: values outside the contract that no representative
@@ -871,6 +871,12 @@ impl<'a> Query<'a> {
     pub(crate) fn decided(&mut self) -> Option<Verdict> {
         let bits = self.image(self.dg.verdict);
         (bits.count_ones() == 1).then(|| bits.trailing_zeros() as usize).and_then(|v| Verdict::ALL.get(v).copied())
+    }
+
+    /// Every verdict some completion gets, in the contract's order.
+    pub(crate) fn possible(&mut self) -> Vec<Verdict> {
+        let bits = self.image(self.dg.verdict);
+        Verdict::ALL.iter().enumerate().filter(|(i, _)| bits & (1 << i) != 0).map(|(_, v)| *v).collect()
     }
 
     /// The unknown fields the verdict depends on, in the form's order.

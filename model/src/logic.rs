@@ -60,7 +60,7 @@ pub fn eval(c: &Criterion, p: &Patient) -> Tri {
     let relapsed = status.map(|s| s == S::Relapsed);
     let remission = known(p.in_remission, Field::InRemission);
     match c {
-        C::Monotherapy(b) => Ok(p.monotherapy.unwrap_or(true) == *b),
+        C::Monotherapy(b) => known(p.monotherapy_or_assumed(), Field::Monotherapy).map(|v| v == *b),
         C::Diagnosis(d) => known(p.diagnosis, Field::Diagnosis).map(|v| v == *d),
         C::Cd19(x) => known(p.cd19, Field::Cd19).map(|v| v == *x),
         C::Philadelphia(x) => known(p.philadelphia, Field::Philadelphia).map(|v| v == *x),

@@ -43,7 +43,8 @@ pub struct Patient {
     pub other_options_available: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub planned_allo_hsct: Option<bool>,
-    /// `None` is read as `true` (monotherapy), an assumption the result lists.
+    /// `None` is read as `true` (monotherapy), an assumption the result lists, but only in
+    /// Ph-negative disease ([`Patient::monotherapy_or_assumed`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monotherapy: Option<bool>,
 }
@@ -174,6 +175,23 @@ impl Patient {
             F::PlannedAlloHsct => put!(self.planned_allo_hsct, V::Flag(x) => x),
             F::Monotherapy => put!(self.monotherapy, V::Flag(x) => x),
         }
+    }
+
+    /// `monotherapy` as the rules read it: as given, else `true` in Ph-negative disease (the
+    /// contract's default, an assumption the result lists). Where the disease is Ph-positive, or
+    /// could be, Blincyto is often combined with a TKI, so an absent `monotherapy` is missing like
+    /// any other field: never assumed.
+    pub fn monotherapy_or_assumed(&self) -> Option<bool> {
+        match (self.monotherapy, self.philadelphia) {
+            (Some(given), _) => Some(given),
+            (None, Some(Philadelphia::Negative)) => Some(true),
+            (None, _) => None,
+        }
+    }
+
+    /// Whether `monotherapy` is not given and read as `true` ([`Patient::monotherapy_or_assumed`]).
+    pub fn monotherapy_assumed(&self) -> bool {
+        self.monotherapy.is_none() && self.monotherapy_or_assumed().is_some()
     }
 
     /// A copy with `field` set to `value`.

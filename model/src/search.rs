@@ -13,7 +13,7 @@ use crate::assessment::{alternatives_by, assess, Alternative, Assessment, Comple
 use crate::dataset::Dataset;
 use crate::domains::Domains;
 use crate::logic::{eval_all, verdict, Check};
-use crate::patient::Patient;
+use crate::patient::{Patient, Value};
 use crate::vocab::{Criterion, Field, FieldSet, Verdict};
 
 /// [`crate::assessment::evaluate`] by search: the same assessment, to the last field, for every
@@ -44,12 +44,17 @@ impl Completions for Search<'_> {
         decided(self.d, self.dom, self.p)
     }
 
+    fn possible(&mut self) -> Vec<Verdict> {
+        possible_verdicts(self.d, self.dom, self.p, u32::MAX).iter().collect()
+    }
+
     fn missing(&mut self) -> Vec<Field> {
         let Search { d, dom, p } = *self;
         Field::ALL
             .iter()
             .copied()
-            .filter(|f| p.get(*f).is_none() && *f != Field::Monotherapy && is_relevant(d, dom, p, *f))
+            .filter(|f| p.get(*f).is_none() && !(*f == Field::Monotherapy && p.monotherapy_assumed()))
+            .filter(|f| is_relevant(d, dom, p, *f))
             .collect()
     }
 
@@ -98,11 +103,28 @@ impl VerdictSet {
     }
 }
 
+/// The completions of `p` with `monotherapy` given: `p` itself, or, where an absent
+/// `monotherapy` is not assumed (the disease is Ph-positive or could be), `p` with each value.
+/// Filling in the other fields one by one could otherwise turn the open `monotherapy` into an
+/// assumed one (a Ph-negative branch) and drop the completions where it is `false`.
+fn pinned(p: &Patient) -> Vec<Patient> {
+    if p.monotherapy_or_assumed().is_some() {
+        vec![p.clone()]
+    } else {
+        [true, false].map(|m| p.with(Field::Monotherapy, Value::Flag(m))).into()
+    }
+}
+
 /// Every verdict some completion of `p` gets. Walks only the branches the rules read, and
 /// stops early once `stop_at` distinct verdicts are found.
 pub fn possible_verdicts(d: &Dataset, dom: &Domains, p: &Patient, stop_at: u32) -> VerdictSet {
     let mut out = VerdictSet::default();
-    collect_verdicts(d, dom, p, stop_at, &mut out);
+    for q in pinned(p) {
+        collect_verdicts(d, dom, &q, stop_at, &mut out);
+        if out.len() >= stop_at {
+            break;
+        }
+    }
     out
 }
 
@@ -122,6 +144,9 @@ fn collect_verdicts(d: &Dataset, dom: &Domains, p: &Patient, stop_at: u32, out: 
 
 /// Whether two completions of `p` that differ only in `field` can get different verdicts.
 pub fn is_relevant(d: &Dataset, dom: &Domains, p: &Patient, field: Field) -> bool {
+    if field != Field::Monotherapy && p.monotherapy_or_assumed().is_none() {
+        return pinned(p).iter().any(|q| is_relevant(d, dom, q, field));
+    }
     let values = dom.values(field);
     let mut first: Option<Verdict> = None;
     let mut branch_on: Option<Field> = None;
@@ -145,13 +170,22 @@ pub fn is_relevant(d: &Dataset, dom: &Domains, p: &Patient, field: Field) -> boo
 
 /// Exact three-valued state of `criteria` for a partial patient: met (or not) in every completion.
 pub fn check_exact(dom: &Domains, criteria: &[Criterion], p: &Patient) -> Check {
+    if p.monotherapy_or_assumed().is_none() {
+        let states: Vec<Check> = pinned(p).iter().map(|q| check_exact_pinned(dom, criteria, q)).collect();
+        return if states.iter().all(|s| *s == states[0]) { states[0] } else { Check::Unknown };
+    }
+    check_exact_pinned(dom, criteria, p)
+}
+
+/// [`check_exact`] for a patient whose `monotherapy` is given or assumed.
+fn check_exact_pinned(dom: &Domains, criteria: &[Criterion], p: &Patient) -> Check {
     match eval_all(criteria, p) {
         Ok(true) => Check::Met,
         Ok(false) => Check::NotMet,
         Err(field) => {
             let mut seen = (false, false);
             for value in dom.values(field) {
-                match check_exact(dom, criteria, &p.with(field, *value)) {
+                match check_exact_pinned(dom, criteria, &p.with(field, *value)) {
                     Check::Met => seen.0 = true,
                     Check::NotMet => seen.1 = true,
                     Check::Unknown => return Check::Unknown,

@@ -28,7 +28,7 @@ pub struct Question {
 /// answer then says what is missing).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Unknown {
-    /// Answered, or the assumed monotherapy: nothing to say.
+    /// Answered, or monotherapy while assumed: nothing to say.
     NotOffered,
     /// Open: a button with these words ("Vet inte") marks it not known.
     Offer(&'static str),
@@ -81,12 +81,11 @@ fn clinical_order() -> impl Iterator<Item = Field> {
 }
 
 /// Whether the answer to `field` can still change the verdict: a field the checker still needs
-/// (`missing`), or monotherapy (assumed while unanswered) unless the use is off label already.
-fn can_change(field: Field, missing: &[Field], verdict: Verdict) -> bool {
-    match field {
-        Field::Monotherapy => verdict != Verdict::OffLabel,
-        _ => missing.contains(&field),
-    }
+/// (`missing`: in Ph-positive disease, or while it could be, `monotherapy` too), or an assumed
+/// monotherapy (Ph-negative disease) unless the use is off label already.
+fn can_change(state: &State, field: Field, missing: &[Field], verdict: Verdict) -> bool {
+    missing.contains(&field)
+        || (field == Field::Monotherapy && state.picked.monotherapy_assumed() && verdict != Verdict::OffLabel)
 }
 
 /// The fields asked now, in clinical order: every one already answered (even with text the
@@ -99,7 +98,7 @@ pub fn asked(state: &State, missing: &[Field], verdict: Verdict) -> Vec<Field> {
             if state.is_answered(f) || state.is_unknown(f) {
                 return true;
             }
-            let next = open < AT_ONCE && can_change(f, missing, verdict);
+            let next = open < AT_ONCE && can_change(state, f, missing, verdict);
             open += usize::from(next);
             next
         })
@@ -144,7 +143,9 @@ fn question(state: &State, field: Field, shown: bool, lang: Lang) -> Question {
             unit: (field == Field::AgeYears).then_some(state.age_unit),
         }
     } else {
-        let assumed = field == Field::Monotherapy;
+        // Only a monotherapy the checker assumes (Ph-negative disease) is shown as chosen; in
+        // Ph-positive disease, where Blincyto is often combined with a TKI, nothing is.
+        let assumed = field == Field::Monotherapy && state.picked.monotherapy_assumed();
         Kind::Choice {
             options: Value::choices(field).into_iter().map(|v| (v, (t.option)(v))).collect(),
             value: state.picked.get(field),
@@ -154,7 +155,7 @@ fn question(state: &State, field: Field, shown: bool, lang: Lang) -> Question {
     };
     let unknown = if state.is_unknown(field) {
         Unknown::Marked(t.unknown_marked)
-    } else if state.is_answered(field) || field == Field::Monotherapy {
+    } else if state.is_answered(field) || (field == Field::Monotherapy && state.picked.monotherapy_assumed()) {
         Unknown::NotOffered
     } else {
         Unknown::Offer(t.unknown_button)
@@ -333,13 +334,49 @@ mod tests {
             assert_eq!(values, Value::choices(q.field), "{:?}", q.field);
             assert!(options.iter().all(|(v, words)| *words == (t.option)(*v) && !words.is_empty()));
             assert_eq!(value, s.picked.get(q.field));
-            // Only monotherapy has an assumed answer: yes, said to be assumed.
-            if q.field == Field::Monotherapy {
-                assert_eq!((default, default_note), (Some(Value::Flag(true)), Some(t.assumed)));
-            } else {
-                assert_eq!((default, default_note), (None, None), "{:?}", q.field);
-            }
+            // Philadelphia status not given: nothing is shown as chosen, not even monotherapy.
+            assert_eq!((default, default_note), (None, None), "{:?}", q.field);
         }
+    }
+
+    /// Issue 19, item 1: an adult, 60 years, Ph+ B-ALL in relapse after two failed TKIs and no
+    /// other options, in Sweden. Blincyto is often combined with a TKI here (off label), so the
+    /// monotherapy question shows nothing as chosen, can be marked not known, and the answer
+    /// waits for it. In Ph-negative disease "Ja" stays the assumed answer, said to be assumed.
+    #[test]
+    fn item1_monotherapy_is_asked_not_assumed_in_ph_positive_disease() {
+        use crate::vocab::{Cd19, DiseaseStatus, Philadelphia};
+        let s = after([
+            typed(Field::AgeYears, "60"),
+            Action::Pick(Field::Diagnosis, Some(Value::Diagnosis(Diagnosis::BPrecursorAll))),
+            Action::Pick(Field::Cd19, Some(Value::Cd19(Cd19::Positive))),
+            Action::Pick(Field::Philadelphia, Some(Value::Philadelphia(Philadelphia::Positive))),
+            Action::Pick(Field::DiseaseStatus, Some(Value::DiseaseStatus(DiseaseStatus::Relapsed))),
+            typed(Field::RelapseNumber, "1"),
+            Action::Pick(Field::InRemission, Some(Value::Flag(false))),
+            typed(Field::TkiFailures, "2"),
+            Action::Pick(Field::OtherOptionsAvailable, Some(Value::Flag(false))),
+            Action::Pick(Field::PlannedAlloHsct, Some(Value::Flag(false))),
+        ]);
+        let a = crate::evaluate(&s.patient());
+        assert_eq!(a.verdict, Verdict::Incomplete);
+        assert_eq!(a.missing, [Field::Monotherapy]);
+        assert_eq!(a.possible_verdicts, [Verdict::NoRecommendation, Verdict::OffLabel]);
+        assert!(a.assumptions.is_empty(), "{:?}", a.assumptions);
+        assert_eq!(open(&s), [Field::Monotherapy]);
+        let t = strings(Lang::Sv);
+        let q = questions(&s, &a, Lang::Sv).into_iter().find(|q| q.field == Field::Monotherapy).unwrap();
+        let Kind::Choice { value, default, default_note, .. } = q.kind else { panic!("monotherapy is chosen") };
+        assert_eq!((value, default, default_note), (None, None, None));
+        assert_eq!(q.unknown, Unknown::Offer(t.unknown_button));
+        // The same patient with Ph-negative disease: "Ja" is assumed, and said to be.
+        let s = reduce(s, Action::Pick(Field::Philadelphia, Some(Value::Philadelphia(Philadelphia::Negative))));
+        let a = crate::evaluate(&s.patient());
+        assert_eq!(a.verdict, Verdict::NoRecommendation);
+        let q = questions(&s, &a, Lang::Sv).into_iter().find(|q| q.field == Field::Monotherapy).unwrap();
+        let Kind::Choice { default, default_note, .. } = q.kind else { panic!("monotherapy is chosen") };
+        assert_eq!((default, default_note), (Some(Value::Flag(true)), Some(t.assumed)));
+        assert_eq!(q.unknown, Unknown::NotOffered);
     }
 
     #[test]

@@ -56,12 +56,21 @@ fn complete_remission(p: &Patient) -> Option<u32> {
     }
 }
 
-/// The contract's indication table. All: monotherapy (absent means `true`) for CD19-positive
-/// B-cell-precursor ALL.
+/// `monotherapy`: "Absent means `true` … but not where `philadelphia` is `positive`": there an
+/// absent `monotherapy` is missing, so such a patient is not complete.
+fn monotherapy(p: &Patient) -> bool {
+    match (p.monotherapy, get(p.philadelphia, "philadelphia")) {
+        (Some(given), _) => given,
+        (None, Philadelphia::Negative) => true,
+        (None, Philadelphia::Positive) => panic!("reference: the patient is not complete, monotherapy is absent in Ph-positive disease"),
+    }
+}
+
+/// The contract's indication table. All: monotherapy (absent means `true` in Ph-negative
+/// disease) for CD19-positive B-cell-precursor ALL.
 pub fn indications(p: &Patient) -> Vec<IndicationId> {
     let mut out = Vec::new();
-    let monotherapy = p.monotherapy.unwrap_or(true);
-    if !monotherapy
+    if !monotherapy(p)
         || get(p.diagnosis, "diagnosis") != Diagnosis::BPrecursorAll
         || get(p.cd19, "cd19") != Cd19::Positive
     {
