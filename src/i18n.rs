@@ -137,7 +137,30 @@ pub struct Strings {
     pub summary_missing: &'static str,
     pub summary_indication: &'static str,
     pub summary_label_status_off: &'static str,
-    pub summary_footer: &'static str,
+
+    // --- The verdict box and the record (issue 19) ------------------------------------------
+    /// The headline of an incomplete answer that cannot become a yes.
+    pub not_yes_headline: &'static str,
+    /// "Möjliga svar: Nej eller Utanför indikation (off-label)." (the list already joined).
+    pub possible_answers: fn(&str) -> String,
+    /// The word that joins the last two of a list ("A, B eller C").
+    pub or: &'static str,
+    /// For one value of the single missing fact: "Om {clause}: {answer}."
+    pub if_then: fn(&str, &str) -> String,
+    /// The clause of the next remission after a relapse: "patienten får recidiv och når CR2".
+    pub after_relapse_in_cr: fn(u32) -> String,
+    /// The remission's number after "ja": "ja (CR2)".
+    pub remission_number: fn(u32) -> String,
+    /// The record: the day of the check.
+    pub summary_checked_on: fn(&str) -> String,
+    /// The record: facts marked not known, or still missing.
+    pub summary_not_known: &'static str,
+    /// The record: what the answer assumed.
+    pub summary_assumed: &'static str,
+    /// The record: the deciding decision.
+    pub summary_decision: &'static str,
+    /// A quotation in the language's quotation marks (sv ”…”, nb «…», en “…”).
+    pub quote: fn(&str) -> String,
 }
 
 /// The string table of `lang`.
@@ -237,7 +260,7 @@ pub fn date(lang: Lang, iso: &str) -> String {
 }
 
 /// An age in years as the language writes it: months below one year ("3 månader"), years
-/// with at most one decimal above ("2,5 år").
+/// with at most two decimals above, cut rather than rounded ("2,5 år", "17,99 år").
 pub fn age(lang: Lang, years: f64) -> String {
     if years < 1.0 - 1e-9 {
         let months = years * 12.0;
@@ -259,7 +282,10 @@ pub fn age(lang: Lang, years: f64) -> String {
             Lang::En if (years - 1.0).abs() < 1e-9 => "year",
             Lang::En => "years",
         };
-        format!("{} {unit}", number(lang, years, 1))
+        // Cut, not rounded, to two decimals: 17,99 years is never shown as "18 år" beside
+        // "under 18 years – met".
+        let cut = (years * 100.0 + 1e-9).floor() / 100.0;
+        format!("{} {unit}", number(lang, cut, 2))
     }
 }
 

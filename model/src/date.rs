@@ -40,6 +40,11 @@ impl Day {
         Day::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     }
 
+    /// The day as `YYYY-MM-DD`, as [`Day::parse`] reads it.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
     /// The same day `months` calendar months later; a day the later month lacks becomes its
     /// last day (2026-01-31 + 1 month = 2026-02-28, 2024-02-29 + 12 months = 2025-02-28).
     pub fn add_months(self, months: u32) -> Day {
@@ -66,6 +71,8 @@ mod tests {
             assert_eq!(Day::parse(bad), None, "{bad}");
         }
         assert_eq!(Day::parse("2000-02-29"), Some(Day { year: 2000, month: 2, day: 29 }));
+        assert_eq!(Day { year: 2026, month: 3, day: 5 }.iso(), "2026-03-05");
+        assert_eq!(Day::parse(&day("2024-02-29").iso()), Some(day("2024-02-29")));
         assert!(day("2027-11-30") < day("2027-12-01") && day("2027-01-31") < day("2027-02-01"));
     }
 

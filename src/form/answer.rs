@@ -2,12 +2,12 @@
 //! recommendations and the notes, each with the source sentences they rest on. What the answer
 //! shows and in which group is decided here; the renderer only lays it out.
 
-use crate::assessment::{Assessment, Check, CriterionCheck, Decision, IndicationCheck, LabelStatus};
+use crate::assessment::{Assessment, Assumption, Check, CriterionCheck, Decision, IndicationCheck, LabelStatus};
 use crate::dataset::Source;
 use crate::i18n::{self, capitalize, strings};
 use crate::patient::{Patient, Value};
 use crate::summary;
-use crate::vocab::{Field, Lang};
+use crate::vocab::{Field, Lang, Verdict};
 
 /// One criterion line, ready to show.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,16 +23,18 @@ impl Row {
     /// A criterion check in words: the criterion, and the patient's values of the fields it reads.
     pub fn of(check: &CriterionCheck<'_>, patient: &Patient, lang: Lang) -> Row {
         let t = strings(lang);
+        let assumed = |f: Field| f == Field::Monotherapy && patient.monotherapy_assumed();
         let values: Vec<String> = check
             .fields
             .iter()
             // A decided criterion did not need the unanswered fields: leave them out.
-            .filter(|f| check.status == Check::Unknown || patient.get(*f).is_some() || *f == Field::Monotherapy)
+            .filter(|f| check.status == Check::Unknown || patient.get(*f).is_some() || assumed(*f))
             .map(|f| {
                 let v = match patient.get(f) {
-                    Some(v) => i18n::value(lang, f, v),
-                    // Unanswered monotherapy is the checker's assumption, not an unknown.
-                    None if f == Field::Monotherapy => {
+                    Some(v) => summary::fact(lang, patient, f, v),
+                    // An unanswered monotherapy in Ph-negative disease is the checker's
+                    // assumption, not an unknown.
+                    None if assumed(f) => {
                         format!("{} {}", i18n::value(lang, f, Value::Flag(true)), t.assumed)
                     }
                     None => t.not_given.to_string(),
@@ -93,6 +95,42 @@ impl Indications {
         let candidates =
             (matched.is_empty() && a.label.status == LabelStatus::OnLabel).then(|| group(Check::Unknown, false));
         Indications { matched, candidates, others: group(Check::NotMet, true) }
+    }
+}
+
+/// The verdict box: the answer in plain words and everything that must be read with it, in
+/// sight at once (issue 19): the conditions of a "yes, with conditions", the assumption a yes
+/// rests on, and what an incomplete answer can already say.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerdictBox {
+    pub verdict: Verdict,
+    pub headline: String,
+    pub explainer: &'static str,
+    /// The conditions of the deciding decisions.
+    pub conditions: Vec<&'static str>,
+    /// What the answer assumes (monotherapy, not stated in Ph-negative disease).
+    pub assumptions: Vec<&'static str>,
+    /// An incomplete answer: the answers still possible, or each value's answer.
+    pub possible: Vec<String>,
+}
+
+impl VerdictBox {
+    pub fn of(a: &Assessment<'static>, patient: &Patient, lang: Lang) -> VerdictBox {
+        let t = strings(lang);
+        VerdictBox {
+            verdict: a.verdict,
+            headline: summary::headline(a, lang),
+            explainer: (t.verdict_explainer)(a.verdict),
+            conditions: summary::conditions(a, lang),
+            assumptions: a
+                .assumptions
+                .iter()
+                .map(|x| match x {
+                    Assumption::Monotherapy => t.assumption_monotherapy,
+                })
+                .collect(),
+            possible: summary::possible_answers(a, patient, lang),
+        }
     }
 }
 

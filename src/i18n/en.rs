@@ -88,7 +88,17 @@ pub const STRINGS: Strings = Strings {
     summary_missing: "Missing",
     summary_indication: "Indication",
     summary_label_status_off: "No approved indication is met.",
-    summary_footer: "The summary contains no personal data.",
+    not_yes_headline: "Not yes – which answer depends on facts not yet given",
+    possible_answers: |list| format!("Possible answers: {list}."),
+    or: "or",
+    if_then: |clause, answer| format!("If {clause}: {answer}."),
+    after_relapse_in_cr: |n| format!("the patient relapses and reaches CR{n}"),
+    remission_number: |n| format!("yes (CR{n})"),
+    summary_checked_on: |day| format!("Checked on {day}."),
+    summary_not_known: "Not known",
+    summary_assumed: "Assumed",
+    summary_decision: "Decision",
+    quote: |text| format!("“{text}”"),
 };
 
 fn jurisdiction_option(j: Jurisdiction) -> &'static str {
@@ -127,7 +137,8 @@ fn hint(f: Field) -> Option<&'static str> {
         Field::AgeYears => Some("In years, or in months for infants. A decimal comma is fine."),
         Field::MrdPercent => Some("In percent: 0.1% = 10⁻³."),
         Field::RelapseNumber => Some("A whole number: 1 = first relapse."),
-        Field::PriorTherapyLines | Field::TkiFailures => Some("A whole number, 0 or more."),
+        Field::PriorTherapyLines => Some("A whole number. A whole first-line protocol counts as one; each re-induction for relapse or refractory disease counts as one more."),
+        Field::TkiFailures => Some("A whole number, 0 or more."),
         _ => None,
     }
 }

@@ -88,7 +88,17 @@ pub const STRINGS: Strings = Strings {
     summary_missing: "Mangler",
     summary_indication: "Indikasjon",
     summary_label_status_off: "Ingen godkjent indikasjon er oppfylt.",
-    summary_footer: "Sammendraget inneholder ingen personopplysninger.",
+    not_yes_headline: "Ikke ja – hvilket svar avhenger av opplysninger som mangler",
+    possible_answers: |list| format!("Mulige svar: {list}."),
+    or: "eller",
+    if_then: |clause, answer| format!("Hvis {clause}: {answer}."),
+    after_relapse_in_cr: |n| format!("pasienten får residiv og oppnår CR{n}"),
+    remission_number: |n| format!("ja (CR{n})"),
+    summary_checked_on: |day| format!("Kontrollen er gjort {day}."),
+    summary_not_known: "Ikke kjent",
+    summary_assumed: "Antatt",
+    summary_decision: "Beslutning",
+    quote: |text| format!("«{text}»"),
 };
 
 fn jurisdiction_option(j: Jurisdiction) -> &'static str {
@@ -127,7 +137,8 @@ fn hint(f: Field) -> Option<&'static str> {
         Field::AgeYears => Some("I år, eller i måneder for spedbarn. Desimalkomma går fint."),
         Field::MrdPercent => Some("I prosent: 0,1 % = 10⁻³."),
         Field::RelapseNumber => Some("Heltall: 1 = første residiv."),
-        Field::PriorTherapyLines | Field::TkiFailures => Some("Heltall, 0 eller flere."),
+        Field::PriorTherapyLines => Some("Heltall. En hel førstelinjeprotokoll teller som én behandling; hver ny induksjon ved residiv eller refraktær sykdom teller som én til."),
+        Field::TkiFailures => Some("Heltall, 0 eller flere."),
         _ => None,
     }
 }

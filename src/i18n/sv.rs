@@ -90,7 +90,17 @@ pub const STRINGS: Strings = Strings {
     summary_missing: "Saknas",
     summary_indication: "Indikation",
     summary_label_status_off: "Ingen godkänd indikation uppfylls.",
-    summary_footer: "Sammanfattningen innehåller inga personuppgifter.",
+    not_yes_headline: "Inte ja – vilket svar beror på uppgifter som saknas",
+    possible_answers: |list| format!("Möjliga svar: {list}."),
+    or: "eller",
+    if_then: |clause, answer| format!("Om {clause}: {answer}."),
+    after_relapse_in_cr: |n| format!("patienten får recidiv och når CR{n}"),
+    remission_number: |n| format!("ja (CR{n})"),
+    summary_checked_on: |day| format!("Kontrollen gjord {day}."),
+    summary_not_known: "Inte känt",
+    summary_assumed: "Antaget",
+    summary_decision: "Beslut",
+    quote: |text| format!("”{text}”"),
 };
 
 fn jurisdiction_option(j: Jurisdiction) -> &'static str {
@@ -129,7 +139,8 @@ fn hint(f: Field) -> Option<&'static str> {
         Field::AgeYears => Some("I år, eller i månader för spädbarn. Decimalkomma går bra."),
         Field::MrdPercent => Some("I procent: 0,1 % = 10⁻³."),
         Field::RelapseNumber => Some("Heltal: 1 = första recidivet."),
-        Field::PriorTherapyLines | Field::TkiFailures => Some("Heltal, 0 eller fler."),
+        Field::PriorTherapyLines => Some("Heltal. Ett helt förstahandsprotokoll räknas som en behandling; varje ny induktion vid recidiv eller refraktär sjukdom räknas som en till."),
+        Field::TkiFailures => Some("Heltal, 0 eller fler."),
         _ => None,
     }
 }

@@ -13,7 +13,7 @@ use super::copy::CopySummary;
 use super::decision::{quote, DecisionCard};
 use super::icon::{icon, Shape};
 use crate::assessment::{Assessment, Assumption, LabelStatus};
-use crate::form::answer::{DecisionView, IndicationView, Indications, NoteView};
+use crate::form::answer::{DecisionView, IndicationView, Indications, NoteView, VerdictBox};
 use crate::i18n::{self, strings};
 use crate::patient::Patient;
 use crate::summary;
@@ -36,9 +36,10 @@ pub struct AnswerProps {
     pub assessment: Shared,
     /// The patient the assessment is about.
     pub patient: Patient,
-    /// The device's date is past the dataset's limit: the answer may be out of date.
+    /// The day of the check, whether the device's date is past the dataset's limit (the answer
+    /// may be out of date), and what the person marked not known.
     #[prop_or_default]
-    pub stale: bool,
+    pub context: summary::Context,
     /// The answer's element: the verdict bar moves focus to it.
     #[prop_or_default]
     pub node_ref: NodeRef,
@@ -52,7 +53,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
     let a: &Assessment<'static> = &props.assessment.0;
     let p = &props.patient;
     let verdict = a.verdict;
-    let headline = summary::headline(a, lang);
+    let verdict_box = VerdictBox::of(a, p, lang);
     let decided = verdict != Verdict::Incomplete;
 
     // The indications, decisions and notes in words, only for a decided answer.
@@ -70,12 +71,26 @@ pub fn Answer(props: &AnswerProps) -> Html {
             <div class={classes!("verdict", format!("verdict--{}", verdict.as_str()))} part="verdict">
                 <span class="verdict-icon">{ icon(Shape::of_verdict(verdict)) }</span>
                 <div class="verdict-text">
-                    <p class="verdict-headline">{ headline }</p>
-                    <p class="verdict-explainer">{ (t.verdict_explainer)(verdict) }</p>
+                    <p class="verdict-headline">{ verdict_box.headline }</p>
+                    <p class="verdict-explainer">{ verdict_box.explainer }</p>
+                    // What must be read with the verdict stays in its box: the conditions of a
+                    // yes, the assumption it rests on, what an incomplete answer can say.
+                    if !verdict_box.conditions.is_empty() {
+                        <p class="verdict-conditions-label"><strong>{ t.conditions_label }{ ":" }</strong></p>
+                        <ul class="verdict-conditions">
+                            { for verdict_box.conditions.iter().map(|c| html! { <li>{ *c }</li> }) }
+                        </ul>
+                    }
+                    { for verdict_box.assumptions.iter().map(|x| html! { <p class="verdict-assumption">{ *x }</p> }) }
+                    if !verdict_box.possible.is_empty() {
+                        <ul class="verdict-possible">
+                            { for verdict_box.possible.iter().map(|line| html! { <li>{ line.clone() }</li> }) }
+                        </ul>
+                    }
                 </div>
             </div>
 
-            if props.stale {
+            if props.context.stale {
                 { stale_notice(lang, a) }
             }
 
@@ -160,7 +175,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
                 <p class="authority">{ a.dataset.authority.get(lang) }</p>
             </footer>
 
-            <CopySummary lang={lang} assessment={props.assessment.clone()} patient={p.clone()} stale={props.stale} />
+            <CopySummary lang={lang} assessment={props.assessment.clone()} patient={p.clone()} context={props.context} />
         </section>
     }
 }

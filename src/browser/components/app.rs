@@ -62,6 +62,7 @@ pub fn App(props: &AppProps) -> Html {
     let today = *use_memo((), |_| device_today());
     let stale = currency::is_stale(assessment.dataset.checked, assessment.dataset.stale_after_months, today);
     let once = use_mut_ref(currency::OnceNotice::default);
+    let context = summary::Context { today, stale, unknown: state.unknown_fields() };
 
     // One callback per field, made once: the dispatcher never changes, so a question whose
     // props are otherwise unchanged is not re-rendered when another answer changes.
@@ -198,7 +199,7 @@ pub fn App(props: &AppProps) -> Html {
             </form>
             <VerdictBar {progress} to_answer={t.to_answer} node_ref={bar_ref} {onactivate} />
             <div class="visually-hidden" role="status" aria-live="polite">{ live }</div>
-            <Answer {lang} assessment={Shared(Rc::clone(&assessment))} patient={patient.clone()} {stale} node_ref={answer_ref} />
+            <Answer {lang} assessment={Shared(Rc::clone(&assessment))} patient={patient.clone()} {context} node_ref={answer_ref} />
             <Overview {lang} />
         </div>
     }

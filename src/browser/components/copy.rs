@@ -19,9 +19,10 @@ pub struct CopySummaryProps {
     pub assessment: Shared,
     /// The patient it is about.
     pub patient: Patient,
-    /// The answer may be out of date: the summary says so too.
+    /// The day of the check, whether the data is past its date (the summary says so too), what
+    /// was marked not known.
     #[prop_or_default]
-    pub stale: bool,
+    pub context: summary::Context,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -61,9 +62,9 @@ pub fn CopySummary(props: &CopySummaryProps) -> Html {
     let onclick = {
         let status = status.clone();
         let text = text.clone();
-        let (a, p, lang, stale) = (props.assessment.clone(), props.patient.clone(), props.lang, props.stale);
+        let (a, p, lang, cx) = (props.assessment.clone(), props.patient.clone(), props.lang, props.context);
         Callback::from(move |_: MouseEvent| {
-            let summary = summary::plain_text_at(&a.0, &p, lang, stale);
+            let summary = summary::plain_text(&a.0, &p, lang, &cx);
             copy(&summary, status.clone());
             text.set(AttrValue::from(summary));
         })
