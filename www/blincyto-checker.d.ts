@@ -67,7 +67,8 @@ export interface Patient {
   inRemission?: boolean | null;
   jurisdiction?: Jurisdiction | null;
   /**
-   * `None` is read as `true` (monotherapy), an assumption the result lists.
+   * `None` is read as `true` (monotherapy), an assumption the result lists, but only in
+   * Ph-negative disease ([`Patient::monotherapy_or_assumed`]).
    */
   monotherapy?: boolean | null;
   mrdPercent?: number | null;
@@ -116,6 +117,11 @@ export interface Assessment {
    * Notes that come with the answer (not conditions).
    */
   notes: Note[];
+  /**
+   * Every verdict some values of the missing fields would give, in the contract's order
+   * (`yes` … `off-label`); exactly `[verdict]` when the verdict is decided.
+   */
+  possibleVerdicts: Verdict[];
   /**
    * Every source the answer rests on.
    */
