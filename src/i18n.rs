@@ -666,6 +666,25 @@ mod tests {
     }
 
     /// One declaration per fact: a field the dataset defines has no hint in the string tables.
+    /// Issue 19, item 8: a refractory child after one first-line protocol is off-label, after
+    /// two lines it can be bridged: the prior-lines question says what counts as a line, as the
+    /// indication ("after at least two prior treatments") means it.
+    #[test]
+    fn item8_the_prior_lines_question_says_what_counts_as_a_line() {
+        assert_eq!(
+            hint(Lang::Sv, Field::PriorTherapyLines),
+            Some("Heltal. Ett helt förstahandsprotokoll räknas som en behandling; varje ny induktion vid recidiv eller refraktär sjukdom räknas som en till.")
+        );
+        assert_eq!(
+            hint(Lang::Nb, Field::PriorTherapyLines),
+            Some("Heltall. En hel førstelinjeprotokoll teller som én behandling; hver ny induksjon ved residiv eller refraktær sykdom teller som én til.")
+        );
+        assert_eq!(
+            hint(Lang::En, Field::PriorTherapyLines),
+            Some("A whole number. A whole first-line protocol counts as one; each re-induction for relapse or refractory disease counts as one more.")
+        );
+    }
+
     #[test]
     fn no_table_hint_repeats_a_definition() {
         for lang in LANGS {

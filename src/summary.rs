@@ -470,7 +470,8 @@ mod tests {
         let a = crate::evaluate(&child);
         assert_eq!((a.verdict, a.missing.as_slice()), (Verdict::Incomplete, &[Field::HighRiskRelapse][..]));
         assert_eq!(a.possible_verdicts, [Verdict::No, Verdict::OffLabel]);
-        assert_eq!(headline(&a, Lang::Sv), "Inte ja – vilket svar beror på uppgifter som saknas");
+        assert_eq!(headline(&a, Lang::Sv), "Inte ja");
+        assert_eq!(headline(&a, Lang::Nb), "Ikke ja");
         let lines = possible_answers(&a, &child, Lang::Sv);
         assert_eq!(lines.len(), 2, "{lines:?}");
         assert!(lines[0].starts_with("Om det första recidivet inte är högrisk: Utanför indikation (off-label)") || lines[1].starts_with("Om det första recidivet inte är högrisk: Utanför indikation (off-label)"), "{lines:?}");

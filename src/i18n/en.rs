@@ -88,7 +88,7 @@ pub const STRINGS: Strings = Strings {
     summary_missing: "Missing",
     summary_indication: "Indication",
     summary_label_status_off: "No approved indication is met.",
-    not_yes_headline: "Not yes – which answer depends on facts not yet given",
+    not_yes_headline: "Not yes",
     possible_answers: |list| format!("Possible answers: {list}."),
     or: "or",
     if_then: |clause, answer| format!("If {clause}: {answer}."),

@@ -88,7 +88,7 @@ pub const STRINGS: Strings = Strings {
     summary_missing: "Mangler",
     summary_indication: "Indikasjon",
     summary_label_status_off: "Ingen godkjent indikasjon er oppfylt.",
-    not_yes_headline: "Ikke ja – hvilket svar avhenger av opplysninger som mangler",
+    not_yes_headline: "Ikke ja",
     possible_answers: |list| format!("Mulige svar: {list}."),
     or: "eller",
     if_then: |clause, answer| format!("Hvis {clause}: {answer}."),

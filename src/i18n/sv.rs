@@ -90,7 +90,7 @@ pub const STRINGS: Strings = Strings {
     summary_missing: "Saknas",
     summary_indication: "Indikation",
     summary_label_status_off: "Ingen godkänd indikation uppfylls.",
-    not_yes_headline: "Inte ja – vilket svar beror på uppgifter som saknas",
+    not_yes_headline: "Inte ja",
     possible_answers: |list| format!("Möjliga svar: {list}."),
     or: "eller",
     if_then: |clause, answer| format!("Om {clause}: {answer}."),
