@@ -271,7 +271,7 @@ fn added_removed_and_changed_sources_quotes_and_notes_are_listed() {
     );
     let notes = items(section(&r, "Notes"));
     assert_eq!(notes.len(), 1, "{r}");
-    assert!(notes[0].starts_with("- Note removed: Norway, `id2017-067-bridging`, when bridge to a planned allogeneic stem cell transplant: Bridging to transplant is no indication of its own in Norway"), "{r}");
+    assert!(notes[0].starts_with("- Note removed: Norway, `id2017-067-bridging`, on `adult-relapsed-refractory` or `adult-mrd-positive` or `paediatric-high-risk-first-relapse` or `paediatric-relapsed-refractory`: Bridging to transplant is not an indication in its own right in Norway"), "{r}");
     assert_eq!(entry_lines(&r).len(), 5, "nothing else: {r}");
 
     // And back: the same entries, the other way.
