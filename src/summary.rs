@@ -91,7 +91,7 @@ pub fn plain_text(a: &Assessment, p: &Patient, lang: Lang) -> String {
         line(&format!("{}: {} ({})", t.summary_jurisdiction, j.name.get(lang), j.authority));
     }
     line(&format!("{}: {}", t.summary_answer, headline(a, lang)));
-    line((t.verdict_explainer)(a.verdict));
+    line(&i18n::explainer(a, lang));
 
     line("");
     line(&format!("{}:", t.summary_answers));
@@ -283,7 +283,7 @@ mod tests {
         assert!(text.contains("Behandlande enhet står för läkemedelskostnaden"), "{text}");
         assert!(text.contains("https://www.vgregion.se/lakemedel/nyhetsbrev"), "{text}");
         assert!(
-            text.contains("Senaste källa: 2026-01-21. Senast kontrollerat för nyare beslut: 2026-11-30 (underlag version 2026.11.30-1)."),
+            text.contains("Senaste källa: 2026-01-21. Senast kontrollerat för nyare beslut: 2026-11-30 (underlagsversion 2026.11.30-1)."),
             "{text}"
         );
         assert!(text.contains("FASS"), "{text}");

@@ -127,6 +127,8 @@ impl QuoteView {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DecisionView {
     pub title: &'static str,
+    /// The label before `decided_by`, by the status ("Beslutat av", "Behandlas av").
+    pub decided_by_label: &'static str,
     pub decided_by: &'static str,
     pub status: &'static str,
     pub date: String,
@@ -144,6 +146,7 @@ impl DecisionView {
         let rec = d.recommendation;
         DecisionView {
             title: rec.title.get(lang),
+            decided_by_label: (t.decided_by)(rec.status),
             decided_by: &rec.decided_by,
             status: (t.status)(rec.status),
             date: i18n::date(lang, &rec.date),

@@ -71,7 +71,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
                 <span class="verdict-icon">{ icon(Shape::of_verdict(verdict)) }</span>
                 <div class="verdict-text">
                     <p class="verdict-headline">{ headline }</p>
-                    <p class="verdict-explainer">{ (t.verdict_explainer)(verdict) }</p>
+                    <p class="verdict-explainer">{ i18n::explainer(a, lang) }</p>
                 </div>
             </div>
 
