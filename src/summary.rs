@@ -283,7 +283,7 @@ mod tests {
         assert!(text.contains("Behandlande enhet står för läkemedelskostnaden"), "{text}");
         assert!(text.contains("https://www.vgregion.se/lakemedel/nyhetsbrev"), "{text}");
         assert!(
-            text.contains("Senaste källa: 2026-01-21. Senast kontrollerat för nyare beslut: 2026-11-30 (underlagsversion 2026.11.30-1)."),
+            text.contains("Senaste källa: 2026-01-21. Senast kontrollerat för nyare beslut: 2026-11-30 (underlagsversion 2026.12.05-1)."),
             "{text}"
         );
         assert!(text.contains("FASS"), "{text}");
