@@ -7,7 +7,8 @@
 //! clause "if MRD were ≥ 0,1 %") are functions in the table, written per language from the typed
 //! vocabulary. Pure: no web dependency, tested natively.
 
-use crate::assessment::Check;
+use crate::assessment::{Assessment, Check};
+use crate::dataset::Source;
 use crate::patient::{parse_decimal, Value};
 use crate::vocab::{Criterion, Field, Jurisdiction, Kind, Lang, RecommendationStatus, Verdict};
 
@@ -63,8 +64,10 @@ pub struct Strings {
     pub answer_heading: &'static str,
     /// The headline of a verdict, in plain words.
     pub verdict: fn(Verdict) -> &'static str,
-    /// One sentence that explains the kind of answer.
-    pub verdict_explainer: fn(Verdict) -> &'static str,
+    /// One sentence that explains the kind of answer: a verdict, the status of the decision
+    /// behind it where one decides it (a "no" that is not recommended is not one that is not
+    /// introduced), and the countries it holds in, by name. Call [`explainer`].
+    pub verdict_explainer: fn(Verdict, Option<RecommendationStatus>, &[&str]) -> String,
     /// "Answer these to get an answer:" (before the missing fields).
     pub missing_intro: &'static str,
     /// The patient is on label though the answer still needs more.
@@ -83,13 +86,18 @@ pub struct Strings {
     /// A field that is not answered.
     pub not_given: &'static str,
     pub decision_heading: &'static str,
-    pub decided_by: &'static str,
+    /// The label before who decided, by the decision's status: a decision not made (under
+    /// assessment, no assessment) or only advised is not "decided by".
+    pub decided_by: fn(RecommendationStatus) -> &'static str,
     pub status_label: &'static str,
     pub date_label: &'static str,
     pub case_label: &'static str,
     pub reason_label: &'static str,
     pub conditions_label: &'static str,
     pub source_label: &'static str,
+    /// After a source that restates a decision it is not: "som återger beslutet i {case}"
+    /// ([`cited_as`]).
+    pub restating: fn(case: &str) -> String,
     /// A recommendation's status in words.
     pub status: fn(RecommendationStatus) -> &'static str,
     /// "undated".
@@ -181,6 +189,41 @@ pub fn hint(lang: Lang, field: Field) -> Option<&'static str> {
     match d.definitions.iter().find(|def| def.fields.first() == Some(&field)) {
         Some(def) => Some(def.hint.get(lang)),
         None => (strings(lang).hint)(field),
+    }
+}
+
+/// The status of the decision behind `a`'s verdict: that of every deciding recommendation that
+/// gives the verdict, when they agree (`None` when nothing decides it, or they differ).
+pub fn deciding_status(a: &Assessment) -> Option<RecommendationStatus> {
+    let mut statuses = a.decision.iter().filter(|d| d.verdict == a.verdict).map(|d| d.recommendation.status);
+    let first = statuses.next()?;
+    statuses.all(|s| s == first).then_some(first)
+}
+
+/// The sentence under the headline of `a`: the table's [`Strings::verdict_explainer`] for its
+/// verdict, the status of the decision behind it ([`deciding_status`]) and the country by name
+/// (every country of the dataset when the answer holds whatever the country).
+pub fn explainer(a: &Assessment, lang: Lang) -> String {
+    let d = crate::data::dataset();
+    let places: Vec<&str> = d
+        .jurisdictions
+        .iter()
+        .filter(|j| a.jurisdiction.is_none_or(|x| x == j.id))
+        .map(|j| j.name.get(lang))
+        .collect();
+    (strings(lang).verdict_explainer)(a.verdict, deciding_status(a), &places)
+}
+
+/// A source named as what it is, for a citation in `lang`: "{publisher}: {title}", and when it is
+/// cited for the decision in case `case` but is not that case's own document (its title does not
+/// name the case), the decision it restates: "Direktoratet for medisinske produkter (DMP), Nye
+/// metoder: Notat til Bestillerforum (sak ID2017_067), som gjengir beslutningen i ID2019_118".
+/// `case` is the deciding recommendation's case, `None` for a note or a decision without one.
+pub fn cited_as(lang: Lang, source: &Source, case: Option<&str>) -> String {
+    let name = format!("{}: {}", source.publisher, source.title);
+    match case {
+        Some(case) if !source.title.contains(case) => format!("{name}, {}", (strings(lang).restating)(case)),
+        _ => name,
     }
 }
 
@@ -552,10 +595,14 @@ mod tests {
             }
             for v in Verdict::ALL {
                 assert!(!(t.verdict)(*v).is_empty());
-                assert!(!(t.verdict_explainer)(*v).is_empty());
+                assert!(!(t.verdict_explainer)(*v, None, &["X"]).is_empty());
+                for s in RecommendationStatus::ALL {
+                    assert!(!(t.verdict_explainer)(*v, Some(*s), &["X"]).is_empty());
+                }
             }
             for s in RecommendationStatus::ALL {
                 assert!(!(t.status)(*s).is_empty());
+                assert!(!(t.decided_by)(*s).is_empty());
             }
         }
     }
@@ -564,7 +611,7 @@ mod tests {
     fn the_headlines_are_the_agreed_words() {
         let sv = strings(Lang::Sv);
         assert_eq!((sv.verdict)(Verdict::YesWithConditions), "Ja, med villkor");
-        assert_eq!((sv.verdict)(Verdict::Pending), "Beslut väntar");
+        assert_eq!((sv.verdict)(Verdict::Pending), "Beslut inväntas");
         assert_eq!((sv.verdict)(Verdict::OffLabel), "Utanför indikation (off-label)");
         assert_eq!((sv.verdict)(Verdict::Incomplete), "Svar saknas – fler uppgifter behövs");
     }
@@ -718,5 +765,302 @@ mod tests {
         assert!(e.contains("0,1"), "{e}");
         let e = (sv.entry_error)(Field::PriorTherapyLines, EntryError::NotWhole, AgeUnit::Years);
         assert!(e.contains("heltal"), "{e}");
+    }
+
+    /// Patients of the key answers below.
+    fn b_all(j: Jurisdiction, age: f64) -> crate::Patient {
+        crate::Patient {
+            jurisdiction: Some(j),
+            age_years: Some(age),
+            diagnosis: Some(Diagnosis::BPrecursorAll),
+            cd19: Some(Cd19::Positive),
+            philadelphia: Some(Philadelphia::Negative),
+            ..crate::Patient::default()
+        }
+    }
+
+    fn adult_refractory(j: Jurisdiction) -> crate::Patient {
+        crate::Patient { disease_status: Some(DiseaseStatus::Refractory), planned_allo_hsct: Some(false), ..b_all(j, 45.0) }
+    }
+
+    fn adult_mrd(j: Jurisdiction, relapses: Option<u32>) -> crate::Patient {
+        crate::Patient {
+            disease_status: Some(if relapses.is_some() { DiseaseStatus::Relapsed } else { DiseaseStatus::NewlyDiagnosed }),
+            relapse_number: relapses,
+            in_remission: Some(true),
+            mrd_percent: Some(0.5),
+            consolidation: Some(false),
+            planned_allo_hsct: Some(false),
+            ..b_all(j, 45.0)
+        }
+    }
+
+    fn child_high_risk_first_relapse(j: Jurisdiction) -> crate::Patient {
+        crate::Patient {
+            disease_status: Some(DiseaseStatus::Relapsed),
+            relapse_number: Some(1),
+            in_remission: Some(true),
+            high_risk_relapse: Some(true),
+            consolidation: Some(true),
+            planned_allo_hsct: Some(false),
+            ..b_all(j, 8.0)
+        }
+    }
+
+    /// The headline and the sentence under it.
+    fn answer(p: &crate::Patient, lang: Lang) -> (Verdict, String, String) {
+        let a = crate::evaluate(p);
+        (a.verdict, crate::summary::headline(&a, lang), explainer(&a, lang))
+    }
+
+    /// Item 6 of issue 19: NT-rådet's advice for children is to refrain from *general* use, and
+    /// the headline says so; the sentence under it says which kind of "no" it is (a
+    /// recommendation, not a decision not to introduce), and each "no" follows its decision's
+    /// status.
+    #[test]
+    fn item6_the_childrens_no_is_qualified_and_every_explainer_follows_the_status() {
+        let child = crate::Patient { planned_allo_hsct: Some(false), ..crate::fixtures::child_bridging() };
+        assert_eq!(
+            answer(&child, Lang::Sv),
+            (
+                Verdict::No,
+                "Nej – avstå från generell användning".into(),
+                "Användningen rekommenderas inte i Sverige. Det är en nationell rekommendation till regionerna, inte ett bindande beslut.".into()
+            )
+        );
+        assert_eq!(answer(&child, Lang::Nb).1, "Nei – avstå fra generell bruk");
+        assert_eq!(answer(&child, Lang::En).1, "No – refrain from general use");
+        // Norway's "no" for relapsed/refractory adults is a decision not to introduce.
+        assert_eq!(
+            answer(&adult_refractory(Jurisdiction::No), Lang::Nb),
+            (Verdict::No, "Nei".into(), "Det er besluttet at metoden ikke skal innføres i Norge.".into())
+        );
+        // In CR2, outside the conditions of a method that is introduced.
+        assert_eq!(
+            answer(&adult_mrd(Jurisdiction::No, Some(1)), Lang::En),
+            (Verdict::No, "No".into(), "The method is introduced in Norway only on conditions this patient does not meet.".into())
+        );
+        // Three kinds of "no", three sentences, in every language.
+        for lang in LANGS {
+            let words: Vec<String> = [child.clone(), adult_refractory(Jurisdiction::No), adult_mrd(Jurisdiction::No, Some(1))]
+                .iter()
+                .map(|p| answer(p, lang).2)
+                .collect();
+            assert!(words[0] != words[1] && words[1] != words[2] && words[0] != words[2], "item 6, {lang}: {words:?}");
+        }
+        // The status behind the verdict, when the deciding decisions agree.
+        assert_eq!(deciding_status(&crate::evaluate(&child)), Some(RecommendationStatus::NotRecommended));
+        assert_eq!(deciding_status(&crate::evaluate(&crate::Patient::default())), None);
+    }
+
+    /// Item 7 of issue 19: a decision not made is not "decided by" anyone.
+    #[test]
+    fn item7_the_label_before_who_decided_follows_the_status() {
+        use RecommendationStatus as S;
+        let label = |lang: Lang, s: S| (strings(lang).decided_by)(s);
+        assert_eq!(
+            [S::UnderAssessment, S::NoAssessment, S::NotIntroduced].map(|s| label(Lang::Nb, s)),
+            ["Behandles av", "Ansvarlig", "Besluttet av"]
+        );
+        assert_eq!([S::UnderAssessment, S::NoAssessment, S::NotIntroduced].map(|s| label(Lang::Sv, s)), ["Behandlas av", "Ansvarig", "Beslutat av"]);
+        assert_eq!([S::UnderAssessment, S::NoAssessment, S::NotIntroduced].map(|s| label(Lang::En, s)), ["Handled by", "Responsible", "Decided by"]);
+        // On the decision card of a Norwegian child's pending answer.
+        let a = crate::evaluate(&child_high_risk_first_relapse(Jurisdiction::No));
+        assert_eq!(a.verdict, Verdict::Pending);
+        let card = crate::form::answer::DecisionView::of(&a.decision[0], Lang::Nb);
+        assert_eq!((card.decided_by_label, card.decided_by), ("Behandles av", "Bestillerforum for nye metoder / DMP"));
+        assert_eq!(answer(&child_high_risk_first_relapse(Jurisdiction::No), Lang::Nb).1, "Avventer beslutning");
+    }
+
+    /// Item 9 of issue 19: the DMP memo is cited as the memo (case ID2017_067, which it is about),
+    /// with the decision it restates, by case; never with a title that puts bridging to transplant
+    /// in a non-transplant patient's record.
+    #[test]
+    fn item9_a_memo_is_cited_as_the_memo_restating_the_decision() {
+        let d = crate::data::dataset();
+        let memo = d.source("dmp-2024-10-11").unwrap();
+        let dmp = "Direktoratet for medisinske produkter (DMP), Nye metoder: Notat til Bestillerforum i sak ID2017_067";
+        assert_eq!(cited_as(Lang::Nb, memo, Some("ID2019_118")), format!("{dmp}, som gjengir beslutningen i ID2019_118"));
+        assert_eq!(cited_as(Lang::Sv, memo, Some("ID2015_013")), format!("{dmp}, som återger beslutet i ID2015_013"));
+        assert_eq!(cited_as(Lang::En, memo, Some("ID2021_036")), format!("{dmp}, restating the decision in ID2021_036"));
+        // The memo is ID2017_067's own document; Nye metoder's page on ID2015_013 is that case's.
+        assert_eq!(cited_as(Lang::Nb, memo, Some("ID2017_067")), dmp);
+        let own = d.source("nyemetoder-id2015-013").unwrap();
+        assert_eq!(cited_as(Lang::En, own, Some("ID2015_013")), format!("Nye metoder: {}", own.title));
+        // No case (NT-rådet, a note): the source's name alone.
+        let nt = d.source("nt-radet-vgr").unwrap();
+        assert_eq!(cited_as(Lang::Sv, nt, None), format!("{}: {}", nt.publisher, nt.title));
+        assert!(!memo.title.contains("bro til transplantasjon"), "item 9: {}", memo.title);
+        // Every decision of ID2019_118, ID2015_013 or ID2021_036 quoted from the memo restates.
+        for rec in d.jurisdictions.iter().flat_map(|j| j.recommendations.iter()) {
+            if let (Some(case), true) = (rec.case.as_deref(), &*rec.cite.source == "dmp-2024-10-11") {
+                let restates = cited_as(Lang::Nb, memo, Some(case)).ends_with(&format!("som gjengir beslutningen i {case}"));
+                assert_eq!(restates, case != "ID2017_067", "item 9: {case}");
+            }
+        }
+    }
+
+    /// Every text of the dataset a reader sees in `lang` that is not a quotation.
+    fn dataset_texts(lang: Lang) -> Vec<&'static str> {
+        let d = crate::data::dataset();
+        let mut out: Vec<&'static str> = vec![d.authority.get(lang)];
+        out.extend(d.unknowns.iter().map(|u| u.get(lang)));
+        out.extend(d.indications.iter().map(|i| i.name.get(lang)));
+        for j in d.jurisdictions.iter() {
+            out.push(j.name.get(lang));
+            for r in j.recommendations.iter() {
+                out.extend([r.title.get(lang), r.scope.get(lang)]);
+                out.extend(r.conditions.iter().map(|c| c.get(lang)));
+            }
+            for r in j.rules.iter() {
+                out.push(r.reason.get(lang));
+                out.extend(r.qualifier.iter().map(|q| q.get(lang)));
+            }
+            out.extend(j.notes.iter().map(|n| n.text.get(lang)));
+        }
+        out.extend(d.notes.iter().map(|n| n.text.get(lang)));
+        for def in d.definitions.iter() {
+            out.extend([def.hint.get(lang), def.text.get(lang)]);
+        }
+        out
+    }
+
+    /// The words of a string table a reader sees (every question, name, option, verdict,
+    /// explainer, status and criterion the dataset uses, and the fixed texts).
+    fn table_texts(lang: Lang) -> Vec<String> {
+        let t = strings(lang);
+        let mut out: Vec<String> = [
+            t.title, t.intro, t.on_label_so_far, t.on_label_some, t.missing_intro, t.assumption_monotherapy,
+            t.overview_intro, t.summary_title, t.summary_label_status_off, t.copied, t.copy_fallback, t.failure,
+        ]
+        .map(String::from)
+        .to_vec();
+        for f in Field::ALL {
+            out.extend([(t.question)(*f), (t.field_name)(*f)].map(String::from));
+            out.extend((t.hint)(*f).map(String::from));
+            out.extend(Value::choices(*f).into_iter().map(|v| value(lang, *f, v)));
+        }
+        for v in Verdict::ALL {
+            out.push((t.verdict)(*v).into());
+            out.push((t.verdict_explainer)(*v, None, &["X"]));
+            out.extend(RecommendationStatus::ALL.iter().map(|s| (t.verdict_explainer)(*v, Some(*s), &["X"])));
+        }
+        out.extend(RecommendationStatus::ALL.iter().map(|s| (t.status)(*s).to_string()));
+        for ind in crate::data::dataset().indications.iter() {
+            out.extend(ind.criteria.iter().map(|c| (t.criterion)(c)));
+        }
+        out.push((t.as_of)("A", "B", "C"));
+        out
+    }
+
+    fn has_dotted_date(text: &str) -> bool {
+        let b = text.as_bytes();
+        b.windows(10).any(|w| {
+            let d = |i: usize| w[i].is_ascii_digit();
+            d(0) && d(1) && w[2] == b'.' && d(3) && d(4) && w[5] == b'.' && d(6) && d(7) && d(8) && d(9)
+        })
+    }
+
+    /// Item 16 of issue 19: the words of a few key answers, exactly, in each language, so that a
+    /// table copied from another language (or a reworded one) fails here.
+    #[test]
+    fn item16_key_answers_in_exact_words() {
+        assert_eq!(
+            answer(&crate::fixtures::child_bridging(), Lang::Sv),
+            (
+                Verdict::Yes,
+                "Ja – som bryggbehandling inför allogen stamcellstransplantation".into(),
+                "Användningen stöds av en nationell rekommendation i Sverige.".into()
+            )
+        );
+        assert_eq!(
+            answer(&adult_mrd(Jurisdiction::No, None), Lang::Nb),
+            (Verdict::YesWithConditions, "Ja, med vilkår".into(), "Metoden er innført i Norge, men bare med vilkårene nedenfor.".into())
+        );
+        let t_all = crate::Patient { jurisdiction: Some(Jurisdiction::Se), diagnosis: Some(Diagnosis::TAll), ..crate::Patient::default() };
+        assert_eq!(
+            answer(&t_all, Lang::En),
+            (
+                Verdict::OffLabel,
+                "Outside the indication (off-label)".into(),
+                "The patient meets none of Blincyto's approved indications (monotherapy for CD19-positive B-cell precursor ALL).".into()
+            )
+        );
+        // "No recommendation" is easily read as "not recommended": it says there is no decision.
+        let consolidation = crate::Patient {
+            disease_status: Some(DiseaseStatus::NewlyDiagnosed),
+            in_remission: Some(true),
+            mrd_percent: Some(0.0),
+            consolidation: Some(true),
+            planned_allo_hsct: Some(false),
+            ..b_all(Jurisdiction::No, 45.0)
+        };
+        assert_eq!(
+            answer(&consolidation, Lang::Nb),
+            (
+                Verdict::NoRecommendation,
+                "Ingen nasjonal beslutning for denne situasjonen".into(),
+                "Pasienten er innenfor en godkjent indikasjon, men grunnlaget inneholder ingen nasjonal beslutning for denne situasjonen i Norge.".into()
+            )
+        );
+        assert_eq!(answer(&consolidation, Lang::Sv).1, "Inget nationellt beslut för denna situation");
+        assert_eq!(answer(&consolidation, Lang::En).1, "No national decision for this situation");
+        // Decided before the country is known: both countries, by name.
+        let anywhere = crate::Patient { jurisdiction: None, ..consolidation.clone() };
+        assert_eq!(crate::evaluate(&anywhere).verdict, Verdict::NoRecommendation);
+        assert!(answer(&anywhere, Lang::Sv).2.ends_with("för denna situation i Sverige och Norge."), "{}", answer(&anywhere, Lang::Sv).2);
+        assert_eq!(answer(&child_high_risk_first_relapse(Jurisdiction::No), Lang::Sv).1, "Beslut inväntas");
+    }
+
+    /// Item 16 of issue 19: what a native editor and a haematologist would correct, in the three
+    /// tables and in the dataset's own texts (never in a quotation).
+    #[test]
+    fn item16_the_words_read_as_a_native_editor_writes_them() {
+        let (sv, nb, en) = (strings(Lang::Sv), strings(Lang::Nb), strings(Lang::En));
+        // Compounds.
+        assert_eq!([Field::RelapseNumber, Field::HighRiskRelapse].map(sv.field_name), ["Recidivnummer", "Högriskrecidiv"]);
+        assert_eq!([Field::RelapseNumber, Field::HighRiskRelapse].map(nb.field_name), ["Residivnummer", "Høyrisikoresidiv"]);
+        assert!((sv.as_of)("a", "b", "2026.12.05-1").contains("(underlagsversion 2026.12.05-1)"));
+        assert!((nb.as_of)("a", "b", "2026.12.05-1").contains("(grunnlagsversjon 2026.12.05-1)"));
+        // Natural headlines.
+        assert_eq!([Verdict::Pending, Verdict::NoRecommendation].map(sv.verdict), ["Beslut inväntas", "Inget nationellt beslut för denna situation"]);
+        assert_eq!([Verdict::Pending, Verdict::NoRecommendation].map(nb.verdict), ["Avventer beslutning", "Ingen nasjonal beslutning for denne situasjonen"]);
+        assert_eq!(en.summary_title, "Blincyto (blinatumomab) – eligibility check");
+        // One name for one thing: the question of the disease phase names it.
+        assert_eq!((nb.question)(Field::DiseaseStatus), "Hvilken sykdomsfase skal behandles?");
+        assert!((sv.question)(Field::DiseaseStatus).contains(&(sv.field_name)(Field::DiseaseStatus).to_lowercase()));
+        assert!((en.question)(Field::DiseaseStatus).contains(&(en.field_name)(Field::DiseaseStatus).to_lowercase()));
+        for lang in LANGS {
+            let data = dataset_texts(lang);
+            let table = table_texts(lang);
+            let all: Vec<&str> = data.iter().copied().chain(table.iter().map(String::as_str)).collect();
+            let none_has = |bad: &[&str], what: &str| {
+                for text in &all {
+                    for b in bad {
+                        assert!(!text.contains(b), "item 16, {lang}: {what} {b:?} in {text:?}");
+                    }
+                }
+            };
+            // The country by name, an approved indication, no calque.
+            none_has(&["det valda landet", "det valgte landet", "the chosen country", "innenfor indikasjon", "inom indikation", "within an indication"], "say");
+            match lang {
+                Lang::Sv => {
+                    none_has(&["B-ALL", "B-cellsprekursor", "«", "»", "“"], "one name / Swedish quotation marks:");
+                    for text in &all {
+                        assert!(!has_dotted_date(text), "item 16: a Swedish text with a dd.mm.yyyy date: {text}");
+                    }
+                }
+                Lang::Nb => none_has(
+                    &["B-prekursor ALL", "B-ALL", "èn ", "ordnet innføring", "nødvendig helsehjelp", "”", "“"],
+                    "one name / Norwegian words / quotation marks:",
+                ),
+                Lang::En => {
+                    none_has(&["B-precursor ALL", "B-ALL", "is no relapse", "It is no ", "is no indication", "check of use", "«", "»"], "English:");
+                    for text in &all {
+                        assert!(!has_dotted_date(text), "item 16: an English text with a dd.mm.yyyy date: {text}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -269,11 +269,10 @@ fn decision_section(a: &Assessment, lang: Lang) -> Vec<String> {
         seen.push(&rec.id);
         out.push(format!("{}: {} ({}, {})", t.summary_decision, rec.title.get(lang), rec.decided_by, i18n::date(lang, &rec.date)));
         out.push(format!(
-            "{}: {} – {}: {} ({}). {}",
+            "{}: {} – {} ({}). {}",
             t.source_label,
             (t.quote)(dec.quote),
-            dec.source.publisher,
-            dec.source.title,
+            i18n::cited_as(lang, dec.source, rec.case.as_deref()),
             i18n::date(lang, &dec.source.date),
             dec.source.url
         ));
@@ -382,7 +381,7 @@ mod tests {
             let lines = text.lines().count();
             assert!((8..=16).contains(&lines), "{lines} lines:\n{text}");
             assert!(!text.contains("\n\n\n") && text.ends_with('\n') && !text.ends_with("\n\n"), "{text}");
-            assert!(text.contains("2026.11.30-1"), "{text}");
+            assert!(text.contains("2026.12.05-1"), "{text}");
             for words in ["personuppgifter", "personopplysninger", "personal data"] {
                 assert!(!text.contains(words), "{text}");
             }

@@ -271,7 +271,7 @@ fn added_removed_and_changed_sources_quotes_and_notes_are_listed() {
     );
     let notes = items(section(&r, "Notes"));
     assert_eq!(notes.len(), 1, "{r}");
-    assert!(notes[0].starts_with("- Note removed: Norway, `id2017-067-bridging`, when bridge to a planned allogeneic stem cell transplant: Bridging to transplant is no indication of its own in Norway"), "{r}");
+    assert!(notes[0].starts_with("- Note removed: Norway, `id2017-067-bridging`, on `adult-relapsed-refractory` or `adult-mrd-positive` or `paediatric-high-risk-first-relapse` or `paediatric-relapsed-refractory`: Bridging to transplant is not an indication in its own right in Norway"), "{r}");
     assert_eq!(entry_lines(&r).len(), 5, "nothing else: {r}");
 
     // And back: the same entries, the other way.
@@ -292,13 +292,15 @@ fn added_removed_and_changed_sources_quotes_and_notes_are_listed() {
 #[test]
 fn version_and_as_of_are_reported_old_to_new() {
     let old = real_text();
-    let new = replace_once(&old, "version = \"2026.11.30-1\"", "version = \"2027.02.02-1\"");
+    // Whatever this release's version is.
+    let version = &*blincyto_checker::data::dataset().version;
+    let new = replace_once(&old, &format!("version = \"{version}\""), "version = \"2027.02.02-1\"");
     // as_of is the newest source's date: move both.
     let new = replace_once(&new, "as_of = \"2026-01-21\"", "as_of = \"2026-02-02\"");
     let new = replace_once(&new, "date = \"2026-01-21\"", "date = \"2026-02-02\"");
     let new = replace_once(&new, "checked = \"2026-11-30\"", "checked = \"2027-02-02\"");
     let r = report("version", &old, &new);
-    assert!(r.contains("- Version: **2026.11.30-1 → 2027.02.02-1**"), "{r}");
+    assert!(r.contains(&format!("- Version: **{version} → 2027.02.02-1**")), "{r}");
     assert!(r.contains("- As of: **2026-01-21 → 2026-02-02**"), "{r}");
     assert!(r.contains("- Changed: `checked` 2026-11-30 → 2027-02-02"), "{r}");
     assert_lines(&verdict_lines(&r), &[], &r);

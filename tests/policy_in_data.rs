@@ -88,8 +88,13 @@ fn moving_the_bridging_rule_to_norway_moves_the_answer_and_its_qualifier() {
 
     let se = assessment::evaluate(&d, &dg, &child_bridging(Jurisdiction::Se));
     assert_eq!(se.verdict, Verdict::No, "without the rule, NT-rådet's advice for children decides");
-    for lang in Lang::ALL {
-        let h = headline(&se, *lang);
-        assert!(!h.contains(" – "), "{lang}: the Swedish answer has lost its qualifier: {h}");
+    // It keeps the children's rule's own qualifier, and none of the bridging one's words.
+    for (lang, bridging, children) in [
+        (Lang::Sv, QUALIFIER_SV, "Nej – avstå från generell användning"),
+        (Lang::Nb, "som brobehandling", "Nei – avstå fra generell bruk"),
+        (Lang::En, "as bridging", "No – refrain from general use"),
+    ] {
+        let h = headline(&se, lang);
+        assert!(!h.contains(bridging) && h == children, "{lang}: the Swedish answer has lost the bridging qualifier: {h}");
     }
 }

@@ -105,7 +105,7 @@ impl Indications {
 pub struct VerdictBox {
     pub verdict: Verdict,
     pub headline: String,
-    pub explainer: &'static str,
+    pub explainer: String,
     /// The conditions of the deciding decisions.
     pub conditions: Vec<&'static str>,
     /// What the answer assumes (monotherapy, not stated in Ph-negative disease).
@@ -120,7 +120,7 @@ impl VerdictBox {
         VerdictBox {
             verdict: a.verdict,
             headline: summary::headline(a, lang),
-            explainer: (t.verdict_explainer)(a.verdict),
+            explainer: i18n::explainer(a, lang),
             conditions: summary::conditions(a, lang),
             assumptions: a
                 .assumptions
@@ -165,6 +165,8 @@ impl QuoteView {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DecisionView {
     pub title: &'static str,
+    /// The label before `decided_by`, by the status ("Beslutat av", "Behandlas av").
+    pub decided_by_label: &'static str,
     pub decided_by: &'static str,
     pub status: &'static str,
     pub date: String,
@@ -182,13 +184,16 @@ impl DecisionView {
         let rec = d.recommendation;
         DecisionView {
             title: rec.title.get(lang),
+            decided_by_label: (t.decided_by)(rec.status),
             decided_by: &rec.decided_by,
             status: (t.status)(rec.status),
             date: i18n::date(lang, &rec.date),
             case: rec.case.as_deref(),
             reason: d.reason.get(lang),
             conditions: rec.conditions.iter().map(|c| c.get(lang)).collect(),
-            quote: QuoteView::of(d.source, &[d.quote], lang),
+            // A memo that restates the decision is cited as that memo, with the decision it
+            // restates (issue 19, item 9).
+            quote: QuoteView { source: i18n::cited_as(lang, d.source, rec.case.as_deref()), ..QuoteView::of(d.source, &[d.quote], lang) },
         }
     }
 

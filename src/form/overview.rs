@@ -3,7 +3,7 @@
 
 use crate::dataset::JurisdictionData;
 use crate::i18n::{self, strings};
-use crate::vocab::{Criterion, IndicationId, Lang, Verdict};
+use crate::vocab::{Criterion, IndicationId, Lang, RecommendationStatus, Verdict};
 
 /// One badge of a cell: a verdict, when it applies, and who decided when.
 #[derive(Clone, Debug, PartialEq)]
@@ -11,8 +11,9 @@ pub struct Badge {
     pub verdict: Verdict,
     /// The rule's conditions in words; `None` when it applies to the whole indication.
     pub when: Option<String>,
-    /// The recommendation's case number (else who decided) and date; empty when the rule's
-    /// basis is no recommendation of the jurisdiction.
+    /// The recommendation's case number (else who decided) and date; without a date when there
+    /// is no assessment (no decision, so nothing to date as one); empty when the rule's basis is
+    /// no recommendation of the jurisdiction.
     pub by: String,
 }
 
@@ -31,7 +32,10 @@ pub fn badges(j: &JurisdictionData, ind: IndicationId, lang: Lang) -> Vec<Badge>
             let by = match j.recommendation(&rule.basis) {
                 Some(rec) => {
                     let who = rec.case.clone().unwrap_or_else(|| rec.decided_by.clone());
-                    format!("{who}, {}", i18n::date(lang, &rec.date))
+                    match rec.status {
+                        RecommendationStatus::NoAssessment => who.to_string(),
+                        _ => format!("{who}, {}", i18n::date(lang, &rec.date)),
+                    }
                 }
                 None => String::new(),
             };
@@ -60,7 +64,11 @@ mod tests {
                     assert_eq!(badge.when.is_none(), rule.when.is_empty(), "{}", rule.basis);
                     if let Some(rec) = j.recommendation(&rule.basis) {
                         let who = rec.case.as_deref().unwrap_or(&rec.decided_by);
-                        assert_eq!(badge.by, format!("{who}, {}", i18n::date(Lang::Sv, &rec.date)));
+                        if rec.status == RecommendationStatus::NoAssessment {
+                            assert_eq!(badge.by, who);
+                        } else {
+                            assert_eq!(badge.by, format!("{who}, {}", i18n::date(Lang::Sv, &rec.date)));
+                        }
                     }
                 }
             }
@@ -93,5 +101,34 @@ mod tests {
         let when =
             cell.iter().find_map(|b| b.when.as_deref().filter(|w| w.contains(" och "))).expect("both conditions");
         assert!(when.contains(&(t.criterion)(&first)) && when.contains(&(t.criterion)(&second)), "{when}");
+    }
+
+    /// Item 9 of issue 19: "no national decision" is no decision of Nye metoder's, so it is not
+    /// dated as one (it was dated with ecancer's report of the EU approval), and a status is not
+    /// said twice on one line (titles name the subject; the status is given beside them).
+    #[test]
+    fn item9_no_assessment_is_not_dated_as_a_nye_metoder_decision() {
+        let d = crate::data::dataset();
+        let no = d.jurisdiction(Jurisdiction::No).unwrap();
+        let cell = badges(no, IndicationId::AdultNewlyDiagnosedConsolidation, Lang::Nb);
+        assert_eq!(cell.len(), 1);
+        assert_eq!((cell[0].verdict, &*cell[0].by), (Verdict::NoRecommendation, "Nye metoder"), "item 9");
+        let rec = no.recommendation("no-adult-consolidation-not-assessed").unwrap();
+        assert_eq!(&*rec.date, "undated", "item 9: 2025-01-30 is ecancer's date, not a Nye metoder decision's");
+        // A decision keeps its case and date.
+        let cell = badges(no, IndicationId::AdultMrdPositive, Lang::Nb);
+        assert_eq!(cell[0].by, "ID2019_118, 22.11.2021");
+        // No title ends with, or repeats, its status: the overview, the decision card and the
+        // record summary give the status beside the title.
+        for j in d.jurisdictions.iter() {
+            for rec in j.recommendations.iter() {
+                for lang in Lang::ALL {
+                    let status = crate::i18n::lowercase_first((strings(*lang).status)(rec.status));
+                    let title = rec.title.get(*lang).to_lowercase();
+                    assert!(!title.contains(&status), "item 9: {lang} title of {} repeats its status {status:?}: {title}", rec.id);
+                }
+            }
+        }
+        assert_eq!(&*no.recommendation("id2019-118").unwrap().title.nb, "ID2019_118: MRD-positiv Ph-negativ B-celleprekursor ALL hos voksne");
     }
 }

@@ -44,13 +44,14 @@ pub const STRINGS: Strings = Strings {
     patient_values: "Patient",
     not_given: "not given",
     decision_heading: "Decisions behind the answer",
-    decided_by: "Decided by",
+    decided_by,
     status_label: "Status",
     date_label: "Date",
     case_label: "Case",
     reason_label: "Reason",
     conditions_label: "Conditions",
     source_label: "Source",
+    restating: |case| format!("restating the decision in {case}"),
     status,
     undated: "undated",
     notes_heading: "Please note",
@@ -81,7 +82,7 @@ pub const STRINGS: Strings = Strings {
     eu_approved: "Approved",
     failure: "The tool could not continue because of an error. Please read the recommendations at the sources:",
 
-    summary_title: "Blincyto (blinatumomab) – check of use",
+    summary_title: "Blincyto (blinatumomab) – eligibility check",
     summary_jurisdiction: "Applies to",
     summary_answer: "Answer",
     summary_answers: "Information given",
@@ -115,7 +116,7 @@ fn question(f: Field) -> &'static str {
         Field::Diagnosis => "Diagnosis",
         Field::Cd19 => "CD19 expression of the blasts",
         Field::Philadelphia => "Philadelphia chromosome (BCR::ABL1)",
-        Field::DiseaseStatus => "What is being treated?",
+        Field::DiseaseStatus => "Which disease phase is being treated?",
         Field::RelapseNumber => "Which relapse is it?",
         Field::InRemission => "Is the patient in complete remission now?",
         Field::MrdPercent => "MRD (minimal residual disease)",
@@ -208,21 +209,51 @@ fn verdict(v: Verdict) -> &'static str {
         Verdict::YesWithConditions => "Yes, with conditions",
         Verdict::No => "No",
         Verdict::Pending => "Decision pending",
-        Verdict::NoRecommendation => "No recommendation",
+        Verdict::NoRecommendation => "No national decision for this situation",
         Verdict::OffLabel => "Outside the indication (off-label)",
         Verdict::Incomplete => "No answer yet – more information needed",
     }
 }
 
-fn verdict_explainer(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Yes => "The use is supported by a recommendation in the chosen country.",
-        Verdict::YesWithConditions => "The use is supported, but only if the conditions below are met.",
-        Verdict::No => "The use is not recommended or not introduced in the chosen country.",
-        Verdict::Pending => "The patient is within an indication, but the chosen country has not decided yet.",
-        Verdict::NoRecommendation => "The patient is within an indication, but the dataset holds no recommendation for this situation in the chosen country.",
-        Verdict::OffLabel => "The patient meets none of Blincyto's approved indications (monotherapy for CD19-positive B-cell precursor ALL).",
-        Verdict::Incomplete => "The answer depends on information not given yet.",
+fn verdict_explainer(v: Verdict, status: Option<RecommendationStatus>, places: &[&str]) -> String {
+    use RecommendationStatus as S;
+    let place = places.join(" and ");
+    match (v, status) {
+        (Verdict::Yes, Some(S::Approved)) => format!("The use is approved in {place}."),
+        (Verdict::Yes, _) => format!("The use is supported by a national recommendation in {place}."),
+        (Verdict::YesWithConditions, Some(S::IntroducedWithConditions)) => {
+            format!("The method is introduced in {place}, but only on the conditions below.")
+        }
+        (Verdict::YesWithConditions, _) => format!("The use is recommended in {place}, but only on the conditions below."),
+        (Verdict::No, Some(S::NotRecommended)) => {
+            format!("The use is not recommended in {place}. This is a national recommendation to the regions, not a binding decision.")
+        },
+        (Verdict::No, Some(S::NotIntroduced)) => format!("It has been decided not to introduce the method in {place}."),
+        (Verdict::No, Some(S::IntroducedWithConditions)) => {
+            format!("The method is introduced in {place} only on conditions this patient does not meet.")
+        }
+        (Verdict::No, _) => format!("The use is not recommended or not introduced in {place}."),
+        (Verdict::Pending, _) => {
+            format!("The patient is within an approved indication, but the assessment in {place} is under way and nothing is decided yet.")
+        }
+        (Verdict::NoRecommendation, _) => {
+            format!("The patient is within an approved indication, but the dataset holds no national decision for this situation in {place}.")
+        }
+        (Verdict::OffLabel, _) => {
+            "The patient meets none of Blincyto's approved indications (monotherapy for CD19-positive B-cell precursor ALL).".into()
+        }
+        (Verdict::Incomplete, _) => "The answer depends on information not given yet.".into(),
+    }
+}
+
+fn decided_by(s: RecommendationStatus) -> &'static str {
+    use RecommendationStatus as S;
+    match s {
+        S::UnderAssessment => "Handled by",
+        S::NoAssessment => "Responsible",
+        S::CancellationAdvised => "Advised by",
+        S::Recommended | S::RecommendedWithConditions | S::NotRecommended => "Recommendation from",
+        S::NotIntroduced | S::IntroducedWithConditions | S::Approved => "Decided by",
     }
 }
 
@@ -291,7 +322,7 @@ fn criterion(c: &Criterion) -> String {
         C::PriorTherapyLinesAtLeast(n) => format!("at least {n} prior treatments"),
         C::TkiFailuresAtLeast(n) => format!("failure of at least {n} TKIs"),
         C::OtherOptionsAvailable(true) => "other treatment options remain".into(),
-        C::OtherOptionsAvailable(false) => "no alternative treatment options".into(),
+        C::OtherOptionsAvailable(false) => "no other treatment options".into(),
         C::PlannedAlloHsct(true) => "bridge to a planned allogeneic stem cell transplant".into(),
         C::PlannedAlloHsct(false) => "no planned allogeneic stem cell transplant".into(),
         C::AllOf(parts) => join_criteria(parts, criterion, " and "),

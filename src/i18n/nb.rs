@@ -38,19 +38,20 @@ pub const STRINGS: Strings = Strings {
     on_label_so_far: "Pasienten er innenfor en godkjent indikasjon, men svaret avhenger av flere opplysninger.",
     indications_heading: "Godkjent indikasjon (EU)",
     other_indications_heading: "Indikasjoner som ikke passer",
-    on_label_some: "Pasienten er innenfor godkjent indikasjon. Hvilken av indikasjonene som gjelder, avhenger av opplysninger som ikke påvirker svaret.",
+    on_label_some: "Pasienten er innenfor en godkjent indikasjon. Hvilken av indikasjonene som gjelder, avhenger av opplysninger som ikke påvirker svaret.",
     check,
     criterion,
     patient_values: "Pasienten",
     not_given: "ikke oppgitt",
     decision_heading: "Beslutninger som avgjør svaret",
-    decided_by: "Besluttet av",
+    decided_by,
     status_label: "Status",
     date_label: "Dato",
     case_label: "Sak",
     reason_label: "Begrunnelse",
     conditions_label: "Vilkår",
     source_label: "Kilde",
+    restating: |case| format!("som gjengir beslutningen i {case}"),
     status,
     undated: "udatert",
     notes_heading: "Verdt å merke seg",
@@ -61,7 +62,7 @@ pub const STRINGS: Strings = Strings {
     alternative: |clause, verdict| format!("Hvis {clause}, ville svaret blitt: {verdict}"),
     sources_heading: "Kilder",
     as_of: |as_of, checked, version| {
-        format!("Nyeste kilde: {as_of}. Sist kontrollert for nyere beslutninger: {checked} (grunnlag versjon {version}).")
+        format!("Nyeste kilde: {as_of}. Sist kontrollert for nyere beslutninger: {checked} (grunnlagsversjon {version}).")
     },
     stale_heading: "Svaret kan være utdatert",
     stale_text: |checked, months| {
@@ -115,7 +116,7 @@ fn question(f: Field) -> &'static str {
         Field::Diagnosis => "Diagnose",
         Field::Cd19 => "CD19-uttrykk på blastene",
         Field::Philadelphia => "Philadelphia-kromosom (BCR::ABL1)",
-        Field::DiseaseStatus => "Hva skal behandles?",
+        Field::DiseaseStatus => "Hvilken sykdomsfase skal behandles?",
         Field::RelapseNumber => "Hvilket residiv er det?",
         Field::InRemission => "Er pasienten i fullstendig remisjon nå?",
         Field::MrdPercent => "MRD (minimal restsykdom)",
@@ -151,11 +152,11 @@ fn field_name(f: Field) -> &'static str {
         Field::Cd19 => "CD19",
         Field::Philadelphia => "Philadelphia-kromosom",
         Field::DiseaseStatus => "Sykdomsfase",
-        Field::RelapseNumber => "Residiv nummer",
+        Field::RelapseNumber => "Residivnummer",
         Field::InRemission => "Fullstendig remisjon",
         Field::MrdPercent => "MRD",
         Field::Consolidation => "Som del av konsolidering",
-        Field::HighRiskRelapse => "Høyrisiko residiv",
+        Field::HighRiskRelapse => "Høyrisikoresidiv",
         Field::PriorTherapyLines => "Tidligere behandlinger",
         Field::PriorAlloHsct => "Tidligere allogen stamcelletransplantasjon",
         Field::TkiFailures => "TKI som har sviktet",
@@ -207,22 +208,52 @@ fn verdict(v: Verdict) -> &'static str {
         Verdict::Yes => "Ja",
         Verdict::YesWithConditions => "Ja, med vilkår",
         Verdict::No => "Nei",
-        Verdict::Pending => "Beslutning venter",
-        Verdict::NoRecommendation => "Ingen anbefaling",
+        Verdict::Pending => "Avventer beslutning",
+        Verdict::NoRecommendation => "Ingen nasjonal beslutning for denne situasjonen",
         Verdict::OffLabel => "Utenfor indikasjon (off-label)",
         Verdict::Incomplete => "Svar mangler – flere opplysninger trengs",
     }
 }
 
-fn verdict_explainer(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Yes => "Bruken støttes av en anbefaling i det valgte landet.",
-        Verdict::YesWithConditions => "Bruken støttes, men bare hvis vilkårene nedenfor er oppfylt.",
-        Verdict::No => "Bruken er ikke anbefalt eller ikke innført i det valgte landet.",
-        Verdict::Pending => "Pasienten er innenfor indikasjon, men beslutning i det valgte landet er ennå ikke tatt.",
-        Verdict::NoRecommendation => "Pasienten er innenfor indikasjon, men grunnlaget inneholder ingen anbefaling for situasjonen i det valgte landet.",
-        Verdict::OffLabel => "Pasienten oppfyller ingen av Blincytos godkjente indikasjoner (monoterapi ved CD19-positiv B-celleprekursor ALL).",
-        Verdict::Incomplete => "Svaret avhenger av opplysninger som ennå ikke er oppgitt.",
+fn verdict_explainer(v: Verdict, status: Option<RecommendationStatus>, places: &[&str]) -> String {
+    use RecommendationStatus as S;
+    let place = places.join(" og ");
+    match (v, status) {
+        (Verdict::Yes, Some(S::Approved)) => format!("Bruken er godkjent i {place}."),
+        (Verdict::Yes, _) => format!("Bruken støttes av en nasjonal anbefaling i {place}."),
+        (Verdict::YesWithConditions, Some(S::IntroducedWithConditions)) => {
+            format!("Metoden er innført i {place}, men bare med vilkårene nedenfor.")
+        }
+        (Verdict::YesWithConditions, _) => format!("Bruken anbefales i {place}, men bare med vilkårene nedenfor."),
+        (Verdict::No, Some(S::NotRecommended)) => {
+            format!("Bruken anbefales ikke i {place}. Det er en nasjonal anbefaling til regionene, ikke en bindende beslutning.")
+        },
+        (Verdict::No, Some(S::NotIntroduced)) => format!("Det er besluttet at metoden ikke skal innføres i {place}."),
+        (Verdict::No, Some(S::IntroducedWithConditions)) => {
+            format!("Metoden er innført i {place} bare med vilkår som pasienten ikke oppfyller.")
+        }
+        (Verdict::No, _) => format!("Bruken er ikke anbefalt eller ikke innført i {place}."),
+        (Verdict::Pending, _) => {
+            format!("Pasienten er innenfor en godkjent indikasjon, men vurderingen i {place} pågår, og det er ikke tatt noen beslutning.")
+        }
+        (Verdict::NoRecommendation, _) => {
+            format!("Pasienten er innenfor en godkjent indikasjon, men grunnlaget inneholder ingen nasjonal beslutning for denne situasjonen i {place}.")
+        }
+        (Verdict::OffLabel, _) => {
+            "Pasienten oppfyller ingen av Blincytos godkjente indikasjoner (monoterapi ved CD19-positiv B-celleprekursor ALL).".into()
+        }
+        (Verdict::Incomplete, _) => "Svaret avhenger av opplysninger som ennå ikke er oppgitt.".into(),
+    }
+}
+
+fn decided_by(s: RecommendationStatus) -> &'static str {
+    use RecommendationStatus as S;
+    match s {
+        S::UnderAssessment => "Behandles av",
+        S::NoAssessment => "Ansvarlig",
+        S::CancellationAdvised => "Anbefalt av",
+        S::Recommended | S::RecommendedWithConditions | S::NotRecommended => "Anbefaling fra",
+        S::NotIntroduced | S::IntroducedWithConditions | S::Approved => "Besluttet av",
     }
 }
 
@@ -291,7 +322,7 @@ fn criterion(c: &Criterion) -> String {
         C::PriorTherapyLinesAtLeast(n) => format!("minst {n} tidligere behandlinger"),
         C::TkiFailuresAtLeast(n) => format!("svikt på minst {n} TKI-er"),
         C::OtherOptionsAvailable(true) => "andre behandlingsalternativer finnes".into(),
-        C::OtherOptionsAvailable(false) => "ingen alternative behandlingsvalg".into(),
+        C::OtherOptionsAvailable(false) => "ingen andre behandlingsalternativer".into(),
         C::PlannedAlloHsct(true) => "bro til planlagt allogen stamcelletransplantasjon".into(),
         C::PlannedAlloHsct(false) => "ingen planlagt allogen stamcelletransplantasjon".into(),
         C::AllOf(parts) => join_criteria(parts, criterion, " og "),

@@ -39,19 +39,20 @@ pub const STRINGS: Strings = Strings {
     on_label_so_far: "Patienten är inom en godkänd indikation, men svaret beror på fler uppgifter.",
     indications_heading: "Godkänd indikation (EU)",
     other_indications_heading: "Indikationer som inte passar",
-    on_label_some: "Patienten är inom godkänd indikation. Vilken av indikationerna som gäller beror på uppgifter som inte påverkar svaret.",
+    on_label_some: "Patienten är inom en godkänd indikation. Vilken av indikationerna som gäller beror på uppgifter som inte påverkar svaret.",
     check,
     criterion,
     patient_values: "Patienten",
     not_given: "ej angivet",
     decision_heading: "Beslut som avgör svaret",
-    decided_by: "Beslutat av",
+    decided_by,
     status_label: "Status",
     date_label: "Datum",
     case_label: "Ärende",
     reason_label: "Skäl",
     conditions_label: "Villkor",
     source_label: "Källa",
+    restating: |case| format!("som återger beslutet i {case}"),
     status,
     undated: "odaterad",
     notes_heading: "Att tänka på",
@@ -62,7 +63,7 @@ pub const STRINGS: Strings = Strings {
     alternative: |clause, verdict| format!("Om {clause} skulle svaret bli: {verdict}"),
     sources_heading: "Källor",
     as_of: |as_of, checked, version| {
-        format!("Senaste källa: {as_of}. Senast kontrollerat för nyare beslut: {checked} (underlag version {version}).")
+        format!("Senaste källa: {as_of}. Senast kontrollerat för nyare beslut: {checked} (underlagsversion {version}).")
     },
     stale_heading: "Svaret kan vara inaktuellt",
     stale_text: |checked, months| {
@@ -117,7 +118,7 @@ fn question(f: Field) -> &'static str {
         Field::Diagnosis => "Diagnos",
         Field::Cd19 => "CD19-uttryck på blasterna",
         Field::Philadelphia => "Philadelphiakromosom (BCR::ABL1)",
-        Field::DiseaseStatus => "Vad ska behandlas?",
+        Field::DiseaseStatus => "Vilken sjukdomsfas ska behandlas?",
         Field::RelapseNumber => "Vilket recidiv är det?",
         Field::InRemission => "Är patienten i komplett remission nu?",
         Field::MrdPercent => "MRD (minimal kvarvarande sjukdom)",
@@ -153,11 +154,11 @@ fn field_name(f: Field) -> &'static str {
         Field::Cd19 => "CD19",
         Field::Philadelphia => "Philadelphiakromosom",
         Field::DiseaseStatus => "Sjukdomsfas",
-        Field::RelapseNumber => "Recidiv nummer",
+        Field::RelapseNumber => "Recidivnummer",
         Field::InRemission => "Komplett remission",
         Field::MrdPercent => "MRD",
         Field::Consolidation => "Som del av konsolidering",
-        Field::HighRiskRelapse => "Högrisk-recidiv",
+        Field::HighRiskRelapse => "Högriskrecidiv",
         Field::PriorTherapyLines => "Tidigare behandlingar",
         Field::PriorAlloHsct => "Tidigare allogen stamcellstransplantation",
         Field::TkiFailures => "TKI som sviktat",
@@ -209,22 +210,52 @@ fn verdict(v: Verdict) -> &'static str {
         Verdict::Yes => "Ja",
         Verdict::YesWithConditions => "Ja, med villkor",
         Verdict::No => "Nej",
-        Verdict::Pending => "Beslut väntar",
-        Verdict::NoRecommendation => "Ingen rekommendation",
+        Verdict::Pending => "Beslut inväntas",
+        Verdict::NoRecommendation => "Inget nationellt beslut för denna situation",
         Verdict::OffLabel => "Utanför indikation (off-label)",
         Verdict::Incomplete => "Svar saknas – fler uppgifter behövs",
     }
 }
 
-fn verdict_explainer(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Yes => "Användningen stöds av en rekommendation i det valda landet.",
-        Verdict::YesWithConditions => "Användningen stöds, men bara om villkoren nedan är uppfyllda.",
-        Verdict::No => "Användningen är inte rekommenderad eller inte införd i det valda landet.",
-        Verdict::Pending => "Patienten är inom indikation, men beslut i det valda landet har ännu inte fattats.",
-        Verdict::NoRecommendation => "Patienten är inom indikation, men underlaget innehåller ingen rekommendation för situationen i det valda landet.",
-        Verdict::OffLabel => "Patienten uppfyller ingen av Blincytos godkända indikationer (monoterapi vid CD19-positiv B-prekursor-ALL).",
-        Verdict::Incomplete => "Svaret beror på uppgifter som ännu inte är angivna.",
+fn verdict_explainer(v: Verdict, status: Option<RecommendationStatus>, places: &[&str]) -> String {
+    use RecommendationStatus as S;
+    let place = places.join(" och ");
+    match (v, status) {
+        (Verdict::Yes, Some(S::Approved)) => format!("Användningen är godkänd i {place}."),
+        (Verdict::Yes, _) => format!("Användningen stöds av en nationell rekommendation i {place}."),
+        (Verdict::YesWithConditions, Some(S::IntroducedWithConditions)) => {
+            format!("Metoden är införd i {place}, men bara med villkoren nedan.")
+        }
+        (Verdict::YesWithConditions, _) => format!("Användningen rekommenderas i {place}, men bara med villkoren nedan."),
+        (Verdict::No, Some(S::NotRecommended)) => {
+            format!("Användningen rekommenderas inte i {place}. Det är en nationell rekommendation till regionerna, inte ett bindande beslut.")
+        },
+        (Verdict::No, Some(S::NotIntroduced)) => format!("Det är beslutat att metoden inte ska införas i {place}."),
+        (Verdict::No, Some(S::IntroducedWithConditions)) => {
+            format!("Metoden är införd i {place} bara med villkor som patienten inte uppfyller.")
+        }
+        (Verdict::No, _) => format!("Användningen är inte rekommenderad eller inte införd i {place}."),
+        (Verdict::Pending, _) => {
+            format!("Patienten är inom en godkänd indikation, men bedömningen i {place} pågår och inget beslut är fattat.")
+        }
+        (Verdict::NoRecommendation, _) => {
+            format!("Patienten är inom en godkänd indikation, men underlaget innehåller inget nationellt beslut för denna situation i {place}.")
+        }
+        (Verdict::OffLabel, _) => {
+            "Patienten uppfyller ingen av Blincytos godkända indikationer (monoterapi vid CD19-positiv B-prekursor-ALL).".into()
+        }
+        (Verdict::Incomplete, _) => "Svaret beror på uppgifter som ännu inte är angivna.".into(),
+    }
+}
+
+fn decided_by(s: RecommendationStatus) -> &'static str {
+    use RecommendationStatus as S;
+    match s {
+        S::UnderAssessment => "Behandlas av",
+        S::NoAssessment => "Ansvarig",
+        S::CancellationAdvised => "Föreslaget av",
+        S::Recommended | S::RecommendedWithConditions | S::NotRecommended => "Rekommendation från",
+        S::NotIntroduced | S::IntroducedWithConditions | S::Approved => "Beslutat av",
     }
 }
 

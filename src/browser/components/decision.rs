@@ -43,7 +43,7 @@ pub fn DecisionCard(props: &DecisionCardProps) -> Html {
         <article class="decision">
             <h4 class="decision-title">{ d.title }</h4>
             <dl class="facts">
-                <div><dt>{ t.decided_by }</dt><dd>{ d.decided_by }</dd></div>
+                <div><dt>{ d.decided_by_label }</dt><dd>{ d.decided_by }</dd></div>
                 <div><dt>{ t.status_label }</dt><dd>{ d.status }</dd></div>
                 <div><dt>{ t.date_label }</dt><dd>{ d.date.clone() }</dd></div>
                 if let Some(case) = d.case {
