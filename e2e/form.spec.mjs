@@ -405,6 +405,7 @@ describe('form', () => {
         assert.equal(deviceDay, day, `${what}: the page's own date`);
         const w = await openWidget(page, server, { lang, jurisdiction: 'se' }, { paste: true });
         await w.fill(example.input);
+        await w.announced();
         const c = await currency(w);
         if (c.verdict !== example.expect.verdict || !c.answerVisible) problems.push(`${what}: the answer is not shown (data-verdict ${c.verdict})`);
         if (c.count !== (stale ? 1 : 0)) problems.push(`${what}: ${c.count} element(s) with data-stale, expected ${stale ? 1 : 0}`);
@@ -421,6 +422,7 @@ describe('form', () => {
         // Announced once: the first decided answer's live message carries it, a later one does not.
         if (!c.live.some((t) => t.includes(STALE_WORDS[lang]))) problems.push(`${what}: the live region did not carry the notice with the first answer: ${JSON.stringify(c.live)}`);
         await w.set('jurisdiction', 'no');
+        await w.announced();
         const later = await currency(w);
         if (later.verdict === c.verdict || later.verdict === 'incomplete') problems.push(`${what}: switching to Norway gave ${later.verdict} (the test needs another decided answer)`);
         if (later.live.some((t) => t.includes(STALE_WORDS[lang]))) problems.push(`${what}: the live region says the notice again with a later answer: ${JSON.stringify(later.live)}`);

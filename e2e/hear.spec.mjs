@@ -43,17 +43,6 @@ async function recordLive(w) {
 /** The live region's log so far. */
 const liveLog = (w) => w.host.evaluate((el) => el.__liveLog.slice());
 
-/**
- * Waits until the live region has settled on what it says after the last input (the widget
- * counts each time it decides what to announce in `data-settled`).
- */
-async function settled(w, after) {
-  await w.host.locator('[aria-live]').evaluate((r, n) => new Promise((ok) => {
-    const check = () => (Number(r.dataset.settled ?? 0) > n ? ok() : requestAnimationFrame(check));
-    check();
-  }), after);
-}
-const settledCount = (w) => w.host.locator('[aria-live]').evaluate((r) => Number(r.dataset.settled ?? 0));
 
 /** The focused element inside the shadow root, described for an assertion message. */
 const focused = (w) => w.host.evaluate((el) => {
@@ -79,7 +68,7 @@ describe('what a screen-reader user hears', () => {
         // The element directly in <body>, as embed.html puts it.
         const w = await openWidget(page, server, { lang, jurisdiction: c.input.jurisdiction }, { paste: true });
         const tree = await w.host.ariaSnapshot();
-        const buttons = [...tree.matchAll(/- button "([^"]*)"/g)].map((m) => m[1]);
+        const buttons = [...tree.matchAll(/- '?button "([^"]*)"/g)].map((m) => m[1]);
         const unknown = buttons.filter((b) => b.startsWith(c.unknown));
         assert.ok(unknown.length >= 2, `"${c.unknown}" buttons: ${buttons.join(' | ')}`);
         assert.equal(new Set(unknown).size, unknown.length, `every "${c.unknown}" button has its own name: ${unknown.join(' | ')}`);
@@ -100,6 +89,28 @@ describe('what a screen-reader user hears', () => {
         const text = (await w.host.ariaSnapshot());
         const said = text.split(c.verdict).length - 1;
         assert.ok(said <= 2, `the verdict is in the accessibility tree ${said} times:\n${text.slice(0, 1200)}`);
+        // Notation is read as written: no superscript exponent in a hint, and a bullet inside a
+        // verbatim quotation is shown but not spoken as a list item.
+        const notation = await w.host.evaluate((el) => ({
+          hints: [...el.shadowRoot.querySelectorAll('.hint')].map((h) => h.textContent).filter((t) => /[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]/.test(t)),
+          bullets: [...el.shadowRoot.querySelectorAll('blockquote')].flatMap((q) => {
+            const walker = document.createTreeWalker(q, NodeFilter.SHOW_TEXT);
+            const spoken = [];
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              if (n.textContent.includes('•') && !n.parentElement.closest('[aria-hidden="true"]')) spoken.push(n.textContent.slice(0, 60));
+            }
+            return spoken;
+          }),
+        }));
+        assert.deepEqual(notation, { hints: [], bullets: [] }, 'notation a screen reader misreads');
+        // The overview: every cell is read with its indication and its column.
+        await w.host.locator('details.overview > summary').click();
+        await settle(page);
+        const cells = await w.host.evaluate((el) => [...el.shadowRoot.querySelectorAll('table.matrix td')].map((td) => {
+          const ids = (td.getAttribute('headers') ?? '').split(/\s+/).filter(Boolean);
+          return ids.map((id) => el.shadowRoot.getElementById(id)?.textContent.trim() ?? '').filter(Boolean);
+        }));
+        assert.ok(cells.length >= 10 && cells.every((h) => h.length === 2), `overview cells and their headers: ${JSON.stringify(cells.slice(0, 4))}`);
         // Links that open a new tab say so.
         const links = await w.host.evaluate((el) => [...el.shadowRoot.querySelectorAll('a[target="_blank"]')].map((a) => a.textContent));
         const newTab = lang === 'sv' ? 'ny flik' : 'ny fane';
@@ -116,17 +127,20 @@ describe('what a screen-reader user hears', () => {
         await page.keyboard.press('Space');
         await settle(page);
         assert.equal((await focused(w))?.name, 'diagnosis', JSON.stringify(await focused(w)));
-        // "Vet inte" on the age: focus goes to the note that says the age is not known.
-        const before = await settledCount(w);
+        // "Vet inte" on the age: focus goes to the note that says the age is not known, and the
+        // live region says it.
+        await recordLive(w);
+        const before = await w.settledCount();
         await w.host.locator('#q-ageYears button.not-known').focus();
         await page.keyboard.press('Enter');
         await settle(page);
         const f = await focused(w);
         assert.ok(f && f.inQuestion === 'q-ageYears' && f.text.includes(c.notKnown),
           `after "${c.unknown}" focus is on ${JSON.stringify(f)}`);
-        await settled(w, before);
-        const log = await w.host.locator('[aria-live]').textContent();
-        assert.ok(log.includes(`${c.age}: ${c.notKnown}`), `announced: "${log}"`);
+        await w.announced(before);
+        const log = await liveLog(w);
+        console.log(`live region after "${c.unknown}" on the age (${lang}): ${JSON.stringify(log)}; focus on ${JSON.stringify(f)}`);
+        assert.ok(log.some(({ text }) => text.startsWith(`${c.age}: ${c.notKnown}`)), `announced: ${JSON.stringify(log)}`);
         // The mark can be undone from the keyboard: the note's button reopens the question.
         await page.keyboard.press('Tab');
         const undo = await focused(w);
@@ -152,7 +166,7 @@ describe('what a screen-reader user hears', () => {
         await w.fill(c.input);
         assert.equal(await w.headline(), c.verdict);
         await recordLive(w);
-        const before = await settledCount(w);
+        const before = await w.settledCount();
         const age = w.control('ageYears').first();
         await age.click();
         await age.press('ControlOrMeta+a');
@@ -160,7 +174,7 @@ describe('what a screen-reader user hears', () => {
         // A person's pace: a key every 250 ms, then Tab.
         await age.pressSequentially('45', { delay: 250 });
         await age.press('Tab');
-        await settled(w, before);
+        await w.announced(before);
         const log = await liveLog(w);
         context.__log = log;
         console.log(`live region while retyping "45" (${lang}): ${JSON.stringify(log)}`);
@@ -175,12 +189,12 @@ describe('what a screen-reader user hears', () => {
       await withPage(browser, { viewport: VIEWPORTS.tablet }, async ({ page }) => {
         const w = await openWidget(page, server, { lang, jurisdiction: c.input.jurisdiction }, { paste: true });
         await recordLive(w);
-        const before = await settledCount(w);
+        const before = await w.settledCount();
         const age = w.control('ageYears').first();
         await age.click();
         await age.pressSequentially('abc', { delay: 100 });
         await age.press('Tab');
-        await settled(w, before);
+        await w.announced(before);
         const log = await liveLog(w);
         console.log(`live region after "abc" (${lang}): ${JSON.stringify(log)}`);
         assert.ok(log.some(({ text }) => text.startsWith(`${c.age}: ${c.error}`)), `no error announced: ${JSON.stringify(log)}`);

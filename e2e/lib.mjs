@@ -415,6 +415,23 @@ export class Widget {
       .map((n) => n.closest('[id^="q-"]')?.id.slice(2)));
   }
 
+  /** How many times the live region has decided what to say (`data-settled`). */
+  async settledCount() {
+    return this.host.locator('[aria-live]').evaluate((r) => Number(r.dataset.settled ?? 0));
+  }
+
+  /**
+   * What the live region says once the input has settled: waits (on the widget's own signal,
+   * `data-pending` gone and `data-settled` past `after`) and returns its text.
+   */
+  async announced(after = -1) {
+    return this.host.locator('[aria-live]').evaluate((r, n) => new Promise((ok) => {
+      const check = () => (!r.hasAttribute('data-pending') && Number(r.dataset.settled ?? 0) > n
+        ? ok(r.textContent) : requestAnimationFrame(check));
+      check();
+    }), after);
+  }
+
   /** Sets one field as a person would. `value` as in the contract's input (number, boolean, string). */
   async set(name, value) {
     const text = typeof value === 'number' ? String(value) : String(value);

@@ -9,6 +9,6 @@ pub mod progress;
 pub mod questions;
 pub mod state;
 
-pub use progress::Progress;
+pub use progress::{entry_errors, Progress};
 pub use questions::{questions, questions_kept, Kind, Question, Switch, Unknown};
 pub use state::{reduce, Action, State};

@@ -54,13 +54,18 @@ pub struct Strings {
     /// The button under an open question when the answer is not known, and what the question
     /// says once it is marked so.
     pub unknown_button: &'static str,
-    pub unknown_marked: &'static str,
+    pub unknown_marked: fn(&str) -> String,
+    /// The button in a "not known" note that reopens the question.
+    pub unknown_undo: &'static str,
+    /// Said after a link that opens in a new tab (visually hidden).
+    pub new_tab: &'static str,
     /// The verdict bar while no answer is decided: "Svar saknas – 2 frågor kvar".
     pub questions_left: fn(usize) -> String,
     /// The verdict bar's button, which leads to the full answer.
     pub to_answer: &'static str,
 
     // --- The answer -----------------------------------------------------------------------
+    /// The answer region's name ("Svar"): its heading is the verdict itself.
     pub answer_heading: &'static str,
     /// The headline of a verdict, in plain words.
     pub verdict: fn(Verdict) -> &'static str,

@@ -54,7 +54,9 @@ fn or_list(lang: Lang, items: &[String]) -> String {
 /// numbers grouped into the ranges that answer alike. With more: the answers still possible.
 /// Nothing for a decided answer.
 pub fn possible_answers(a: &Assessment, p: &Patient, lang: Lang) -> Vec<String> {
-    if a.verdict != Verdict::Incomplete {
+    // Decided, or nothing said yet (every answer is still possible but for the country's).
+    let said = Field::ALL.iter().any(|f| *f != Field::Jurisdiction && p.get(*f).is_some());
+    if a.verdict != Verdict::Incomplete || !said {
         return Vec::new();
     }
     let t = strings(lang);
@@ -485,10 +487,15 @@ mod tests {
             ["Hvis MRD er under 0,1\u{a0}%: Utenfor indikasjon (off-label).", "Hvis MRD er 0,1\u{a0}% eller mer: Ja, med vilkår."]
         );
         // More than one fact missing: the answers still possible.
+        let adult = Patient { jurisdiction: Some(Jurisdiction::No), age_years: Some(40.0), ..Patient::default() };
+        let a = crate::evaluate(&adult);
+        assert_eq!(
+            possible_answers(&a, &adult, Lang::En),
+            ["Possible answers: Yes, with conditions, No national decision for this situation, No or Outside the indication (off-label)."]
+        );
+        // Nothing said yet: no list of every answer.
         let empty = Patient { jurisdiction: Some(Jurisdiction::No), ..Patient::default() };
-        let a = crate::evaluate(&empty);
-        assert_eq!(possible_answers(&a, &empty, Lang::En).len(), 1);
-        assert!(possible_answers(&a, &empty, Lang::En)[0].starts_with("Possible answers: Yes, with conditions, "), "{:?}", possible_answers(&a, &empty, Lang::En));
+        assert!(possible_answers(&crate::evaluate(&empty), &empty, Lang::En).is_empty());
         assert!(possible_answers(&crate::evaluate(&child_bridging()), &child_bridging(), Lang::Sv).is_empty());
     }
 

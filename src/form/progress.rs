@@ -2,6 +2,7 @@
 //! scrolled, and the message of the live region. Both say the same: the verdict's headline once
 //! the answer is decided, else "no answer yet" with how many questions can still change it.
 
+use super::state::State;
 use crate::assessment::Assessment;
 use crate::i18n::strings;
 use crate::summary;
@@ -23,6 +24,17 @@ impl Progress {
         };
         Progress { verdict: a.verdict, words }
     }
+}
+
+/// The typed entries the checker cannot read, each with its field and why ("Ålder: Skriv åldern
+/// som ett tal, till exempel 8 eller 0,5."), in the form's order: what the live region says once
+/// the input settles, before anything else.
+pub fn entry_errors(state: &State, lang: Lang) -> Vec<String> {
+    let t = strings(lang);
+    crate::vocab::Field::ALL
+        .iter()
+        .filter_map(|f| state.entry(*f).err().map(|e| format!("{}: {}", (t.field_name)(*f), (t.entry_error)(*f, e, state.age_unit))))
+        .collect()
 }
 
 #[cfg(test)]

@@ -30,10 +30,12 @@ pub struct Question {
 pub enum Unknown {
     /// Answered, or monotherapy while assumed: nothing to say.
     NotOffered,
-    /// Open: a button with these words ("Vet inte") marks it not known.
-    Offer(&'static str),
-    /// Marked not known: these words say so under the question.
-    Marked(&'static str),
+    /// Open: a button with these words ("Vet inte") marks it not known; `about` (the field's
+    /// short name) completes its accessible name ("Vet inte: Ålder").
+    Offer { words: &'static str, about: &'static str },
+    /// Marked not known: the note that says so, naming the question ("Ålder: inte känt. …"),
+    /// and the button that reopens the question ("Ändra", "Ändra: Ålder" to a screen reader).
+    Marked { note: String, undo: &'static str, about: &'static str },
 }
 
 /// How a question is answered.
@@ -154,11 +156,11 @@ fn question(state: &State, field: Field, shown: bool, lang: Lang) -> Question {
         }
     };
     let unknown = if state.is_unknown(field) {
-        Unknown::Marked(t.unknown_marked)
+        Unknown::Marked { note: (t.unknown_marked)((t.field_name)(field)), undo: t.unknown_undo, about: (t.field_name)(field) }
     } else if state.is_answered(field) || (field == Field::Monotherapy && state.picked.monotherapy_assumed()) {
         Unknown::NotOffered
     } else {
-        Unknown::Offer(t.unknown_button)
+        Unknown::Offer { words: t.unknown_button, about: (t.field_name)(field) }
     };
     Question { field, shown, label: (t.question)(field), hint: hint(lang, field), kind, unknown }
 }
@@ -368,7 +370,7 @@ mod tests {
         let q = questions(&s, &a, Lang::Sv).into_iter().find(|q| q.field == Field::Monotherapy).unwrap();
         let Kind::Choice { value, default, default_note, .. } = q.kind else { panic!("monotherapy is chosen") };
         assert_eq!((value, default, default_note), (None, None, None));
-        assert_eq!(q.unknown, Unknown::Offer(t.unknown_button));
+        assert_eq!(q.unknown, Unknown::Offer { words: "Vet inte", about: "Monoterapi" });
         // The same patient with Ph-negative disease: "Ja" is assumed, and said to be.
         let s = reduce(s, Action::Pick(Field::Philadelphia, Some(Value::Philadelphia(Philadelphia::Negative))));
         let a = crate::evaluate(&s.patient());

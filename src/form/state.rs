@@ -38,6 +38,8 @@ pub enum Action {
     Type(Field, String),
     /// The person does not know the answer to the field: ask the next question.
     MarkUnknown(Field),
+    /// The person takes "not known" back: the question is open again.
+    Unmark(Field),
     /// The age unit changed; the typed age is read in the new unit.
     SetAgeUnit(AgeUnit),
     /// The host changed the `jurisdiction` attribute: the switch follows it.
@@ -129,6 +131,7 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
             }
         }
         Action::MarkUnknown(field) => next.unknown[field as usize] = !state.is_answered(field),
+        Action::Unmark(field) => next.unknown[field as usize] = false,
         Action::SetAgeUnit(unit) => next.age_unit = unit,
         Action::FollowAttribute(j) => {
             if j == state.attribute {

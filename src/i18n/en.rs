@@ -27,7 +27,9 @@ pub const STRINGS: Strings = Strings {
     entry_error,
     start_over: "Start over",
     unknown_button: "Not known",
-    unknown_marked: "Not known – the answer says what is missing.",
+    unknown_marked: |q| format!("{q}: not known. The answer says what is missing."),
+    unknown_undo: "Change",
+    new_tab: "opens in a new tab",
     questions_left: |n| format!("No answer yet – {n} {} left", if n == 1 { "question" } else { "questions" }),
     to_answer: "To the answer",
 
@@ -136,7 +138,7 @@ fn question(f: Field) -> &'static str {
 fn hint(f: Field) -> Option<&'static str> {
     match f {
         Field::AgeYears => Some("In years, or in months for infants. A decimal comma is fine."),
-        Field::MrdPercent => Some("In percent: 0.1% = 10⁻³."),
+        Field::MrdPercent => Some("In percent: 0.1% is one leukaemic cell in 1,000."),
         Field::RelapseNumber => Some("A whole number: 1 = first relapse."),
         Field::PriorTherapyLines => Some("A whole number. A whole first-line protocol counts as one; each re-induction for relapse or refractory disease counts as one more."),
         Field::TkiFailures => Some("A whole number, 0 or more."),

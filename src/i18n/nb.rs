@@ -27,7 +27,9 @@ pub const STRINGS: Strings = Strings {
     entry_error,
     start_over: "Start på nytt",
     unknown_button: "Vet ikke",
-    unknown_marked: "Ikke kjent – svaret viser hva som mangler.",
+    unknown_marked: |q| format!("{q}: ikke kjent. Svaret viser hva som mangler."),
+    unknown_undo: "Endre",
+    new_tab: "åpnes i ny fane",
     questions_left: |n| format!("Svar mangler – {n} spørsmål igjen"),
     to_answer: "Til svaret",
 
@@ -136,7 +138,7 @@ fn question(f: Field) -> &'static str {
 fn hint(f: Field) -> Option<&'static str> {
     match f {
         Field::AgeYears => Some("I år, eller i måneder for spedbarn. Desimalkomma går fint."),
-        Field::MrdPercent => Some("I prosent: 0,1 % = 10⁻³."),
+        Field::MrdPercent => Some("I prosent: 0,1\u{a0}% tilsvarer én leukemicelle per 1\u{a0}000 celler."),
         Field::RelapseNumber => Some("Heltall: 1 = første residiv."),
         Field::PriorTherapyLines => Some("Heltall. En hel førstelinjeprotokoll teller som én behandling; hver ny induksjon ved residiv eller refraktær sykdom teller som én til."),
         Field::TkiFailures => Some("Heltall, 0 eller flere."),

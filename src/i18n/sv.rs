@@ -28,7 +28,9 @@ pub const STRINGS: Strings = Strings {
     entry_error,
     start_over: "Börja om",
     unknown_button: "Vet inte",
-    unknown_marked: "Inte känt – svaret visar vad som saknas.",
+    unknown_marked: |q| format!("{q}: inte känt. Svaret visar vad som saknas."),
+    unknown_undo: "Ändra",
+    new_tab: "öppnas i ny flik",
     questions_left: |n| format!("Svar saknas – {n} {} kvar", if n == 1 { "fråga" } else { "frågor" }),
     to_answer: "Till svaret",
 
@@ -138,7 +140,7 @@ fn question(f: Field) -> &'static str {
 fn hint(f: Field) -> Option<&'static str> {
     match f {
         Field::AgeYears => Some("I år, eller i månader för spädbarn. Decimalkomma går bra."),
-        Field::MrdPercent => Some("I procent: 0,1 % = 10⁻³."),
+        Field::MrdPercent => Some("I procent: 0,1\u{a0}% motsvarar en leukemicell på 1\u{a0}000 celler."),
         Field::RelapseNumber => Some("Heltal: 1 = första recidivet."),
         Field::PriorTherapyLines => Some("Heltal. Ett helt förstahandsprotokoll räknas som en behandling; varje ny induktion vid recidiv eller refraktär sjukdom räknas som en till."),
         Field::TkiFailures => Some("Heltal, 0 eller fler."),

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::checks::Indication;
 use super::copy::CopySummary;
-use super::decision::{quote, DecisionCard};
+use super::decision::{new_tab, quote, DecisionCard};
 use super::icon::{icon, Shape};
 use crate::assessment::{Assessment, Assumption, LabelStatus};
 use crate::form::answer::{DecisionView, IndicationView, Indications, NoteView, VerdictBox};
@@ -66,12 +66,12 @@ pub fn Answer(props: &AnswerProps) -> Html {
     let indication = |indication: &IndicationView| html! { <Indication {lang} indication={indication.clone()} /> };
 
     html! {
-        <section class="answer" part="answer" data-verdict={verdict.as_str()} aria-labelledby="answer-heading" tabindex="-1" ref={props.node_ref.clone()}>
-            <h3 class="visually-hidden" id="answer-heading">{ t.answer_heading }</h3>
+        <section class="answer" part="answer" data-verdict={verdict.as_str()} aria-label={t.answer_heading} tabindex="-1" ref={props.node_ref.clone()}>
             <div class={classes!("verdict", format!("verdict--{}", verdict.as_str()))} part="verdict">
                 <span class="verdict-icon">{ icon(Shape::of_verdict(verdict)) }</span>
                 <div class="verdict-text">
-                    <p class="verdict-headline">{ verdict_box.headline }</p>
+                    // The answer's heading is the verdict itself: heading navigation finds it.
+                    <h3 class="verdict-headline" id="answer-heading">{ verdict_box.headline }</h3>
                     <p class="verdict-explainer">{ verdict_box.explainer }</p>
                     // What must be read with the verdict stays in its box: the conditions of a
                     // yes, the assumption it rests on, what an incomplete answer can say.
@@ -165,6 +165,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
                     // The publisher and title in the source's own language.
                     <a href={s.url.clone()} target="_blank" rel="noopener noreferrer" lang={s.lang.clone()}>
                         { format!("{}: {}", s.publisher, s.title) }
+                        { new_tab(t) }
                     </a>
                     { format!(" ({})", i18n::date(lang, &s.date)) }
                 </li>
@@ -200,6 +201,7 @@ fn stale_notice(lang: Lang, a: &Assessment<'static>) -> Html {
                         <li>
                             <a href={url} target="_blank" rel="noopener noreferrer">
                                 { format!("{name} ({})", summary::site_name(url)) }
+                                { new_tab(t) }
                             </a>
                         </li>
                     }) }

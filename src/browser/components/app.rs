@@ -3,9 +3,11 @@
 //! change and reports every new result through `onassess`. Reads the device's date once, when it
 //! mounts, for the currency notice.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::answer::{Answer, Shared};
@@ -66,14 +68,19 @@ pub fn App(props: &AppProps) -> Html {
 
     // One callback per field, made once: the dispatcher never changes, so a question whose
     // props are otherwise unchanged is not re-rendered when another answer changes.
+    // Where focus goes after the render an action causes (a selector in the shadow root):
+    // "Vet inte" to the note that replaces the button, "Ändra" back to the question.
+    let focus_next = use_mut_ref(|| None::<String>);
     let handlers = {
         let dispatcher = state.dispatcher();
-        use_memo((), move |_| Handlers::new(&dispatcher))
+        let focus_next = focus_next.clone();
+        use_memo((), move |_| Handlers::new(&dispatcher, &focus_next))
     };
 
     let question = |q: Question| -> Html {
         let Question { field, shown, label, hint, kind, unknown } = q;
         let onunknown = handlers.unknown[field as usize].clone();
+        let onundo = handlers.undo[field as usize].clone();
         let hidden = !shown;
         match kind {
             Kind::Typed { text, error, suffix, whole, unit } => {
@@ -87,7 +94,7 @@ pub fn App(props: &AppProps) -> Html {
                 html! {
                     <Entry
                         key={field.as_str()}
-                        {field} {label} {hint} {error} {unit} {hidden} {text} {suffix} {whole} {unknown} {onunknown}
+                        {field} {label} {hint} {error} {unit} {hidden} {text} {suffix} {whole} {unknown} {onunknown} {onundo}
                         onedit={handlers.typed[field as usize].clone()}
                     />
                 }
@@ -95,7 +102,7 @@ pub fn App(props: &AppProps) -> Html {
             Kind::Choice { options, value, default, default_note } => html! {
                 <Choice
                     key={field.as_str()}
-                    {field} legend={label} {hint} {hidden} {options} {value} {default} {default_note} {unknown} {onunknown}
+                    {field} legend={label} {hint} {hidden} {options} {value} {default} {default_note} {unknown} {onunknown} {onundo}
                     onpick={handlers.picked[field as usize].clone()}
                 />
             },
@@ -166,19 +173,39 @@ pub fn App(props: &AppProps) -> Html {
     // The live region says the currency notice once: with the first decided answer.
     let progress = Progress::of(&assessment, lang);
     let decided = assessment.verdict != Verdict::Incomplete;
-    let live = if once.borrow_mut().carries(stale, decided, &progress.words) {
+    // What the live region would say now: the entries that cannot be read, else where the form
+    // stands (with the currency notice the first time an answer is decided). It is said only
+    // once the input has settled (below), never for a half-typed value.
+    let errors = form::entry_errors(&state, lang);
+    let now = if !errors.is_empty() {
+        errors.join(" ")
+    } else if once.borrow_mut().carries(stale, decided, &progress.words) {
         format!("{}. {}", progress.words, summary::currency_notice(&assessment, lang))
     } else {
         progress.words.clone()
     };
+    let live_ref = use_node_ref();
+    let (settle, live_initial) = use_live_region(now, (*state).clone(), live_ref.clone(), form_ref.clone(), focus_next.clone());
+    let onfocusout = {
+        // Leaving a text field settles it (a radio group settles after a pause: arrowing through
+        // its options is no answer yet).
+        Callback::from(move |e: FocusEvent| {
+            let text = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some_and(|i| i.type_() == "text");
+            if text {
+                settle.emit(());
+            }
+        })
+    };
 
     html! {
         <div class="blincyto" lang={lang.as_str()}>
-            <header class="head">
+            // A <div>, not a <header>: in a host page's <body> a header would add a second
+            // "banner" landmark to the page.
+            <div class="head">
                 <h2 class="title">{ t.title }</h2>
                 <p class="intro">{ t.intro }</p>
-            </header>
-            <form class="questions" part="form" aria-label={t.questions} novalidate=true ref={form_ref} {onsubmit} {onfocusin}>
+            </div>
+            <form class="questions" part="form" aria-label={t.questions} novalidate=true ref={form_ref} {onsubmit} {onfocusin} {onfocusout}>
                 <Choice
                     field={Field::Jurisdiction}
                     legend={switch.legend}
@@ -198,7 +225,8 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </form>
             <VerdictBar {progress} to_answer={t.to_answer} node_ref={bar_ref} {onactivate} />
-            <div class="visually-hidden" role="status" aria-live="polite">{ live }</div>
+            // Written by `use_live_region` once the input settles, never by a render.
+            <div class="visually-hidden" role="status" aria-live="polite" ref={live_ref}>{ live_initial }</div>
             <Answer {lang} assessment={Shared(Rc::clone(&assessment))} patient={patient.clone()} {context} node_ref={answer_ref} />
             <Overview {lang} />
         </div>
@@ -241,17 +269,101 @@ fn keep_clear_of(bar_ref: &NodeRef, target: &web_sys::Element) {
     }
 }
 
+/// How long the input must rest before the live region speaks: longer than the gap between two
+/// keys or two arrow presses of a person, short enough to follow a tap.
+const SETTLE_MS: i32 = 900;
+
+/// Announces `now` in the live region `region` once the input has settled: `SETTLE_MS` after
+/// the last change of `state`, or at once through the returned callback (a text field left).
+/// Only words that differ from the last announcement are written, so a half-typed value's
+/// verdict is never spoken, nor the same words twice. The region is written directly, not
+/// rendered: an announcement costs no render. While an announcement waits, the region carries
+/// `data-pending`; each decision counts up `data-settled` (the tests' signals). Also moves
+/// focus after the render an action asked for (`focus_next`, inside `form`); a "not known"
+/// note that gets focus is announced.
+#[hook]
+fn use_live_region(now: String, state: State, region: NodeRef, form: NodeRef, focus_next: Rc<RefCell<Option<String>>>) -> (Callback<()>, String) {
+    // The words at mount are rendered once (a region must hold its first words before any
+    // change is announced); every later text is written by `say`.
+    let initial = (*use_state(|| now.clone())).clone();
+    let said = use_mut_ref(|| (initial.clone(), 0u32));
+    let latest = use_mut_ref(String::new);
+    *latest.borrow_mut() = now;
+    let timer = use_mut_ref(|| None::<(i32, Closure<dyn FnMut()>)>);
+    let say = {
+        let (region, said) = (region.clone(), said.clone());
+        use_memo((), move |_| {
+            Callback::from(move |text: String| {
+                let Some(element) = region.cast::<web_sys::Element>() else { return };
+                let mut said = said.borrow_mut();
+                if said.0 != text {
+                    element.set_text_content(Some(&text));
+                    said.0 = text;
+                }
+                said.1 += 1;
+                let _ = element.set_attribute("data-settled", &said.1.to_string());
+                let _ = element.remove_attribute("data-pending");
+            })
+        })
+    };
+    let settle = {
+        let (say, latest, timer) = ((*say).clone(), latest.clone(), timer.clone());
+        use_memo((), move |_| {
+            Callback::from(move |()| {
+                if let (Some((handle, _)), Some(window)) = (timer.borrow_mut().take(), web_sys::window()) {
+                    window.clear_timeout_with_handle(handle);
+                }
+                say.emit(latest.borrow().clone());
+            })
+        })
+    };
+    {
+        let (settle, timer, region) = ((*settle).clone(), timer.clone(), region.clone());
+        use_effect_with(state, move |_| {
+            let Some(window) = web_sys::window() else { return };
+            if let Some((old, _)) = timer.borrow_mut().take() {
+                window.clear_timeout_with_handle(old);
+            }
+            let callback = Closure::<dyn FnMut()>::new(move || settle.emit(()));
+            let f = callback.as_ref().unchecked_ref();
+            if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(f, SETTLE_MS) {
+                *timer.borrow_mut() = Some((handle, callback));
+                if let Some(element) = region.cast::<web_sys::Element>() {
+                    let _ = element.set_attribute("data-pending", "");
+                }
+            }
+        });
+    }
+    {
+        let say = (*say).clone();
+        use_effect(move || {
+            let Some(selector) = focus_next.borrow_mut().take() else { return };
+            let found = form.cast::<web_sys::Element>().and_then(|f| f.query_selector(&selector).ok().flatten());
+            if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = element.focus();
+                // A "not known" note is said (its words, not its button's).
+                let note = element.query_selector(".not-known-text").ok().flatten();
+                if let Some(words) = note.and_then(|n| n.text_content()) {
+                    say.emit(words.trim().to_string());
+                }
+            }
+        });
+    }
+    ((*settle).clone(), initial)
+}
+
 /// The form's callbacks, one per field and action, made once per widget.
 struct Handlers {
     picked: Vec<Callback<Value>>,
     typed: Vec<Callback<String>>,
     unknown: Vec<Callback<MouseEvent>>,
+    undo: Vec<Callback<MouseEvent>>,
     unit: Callback<AgeUnit>,
     start_over: Callback<()>,
 }
 
 impl Handlers {
-    fn new(dispatcher: &UseReducerDispatcher<State>) -> Handlers {
+    fn new(dispatcher: &UseReducerDispatcher<State>, focus_next: &Rc<RefCell<Option<String>>>) -> Handlers {
         Handlers {
             picked: Field::ALL
                 .iter()
@@ -270,8 +382,21 @@ impl Handlers {
             unknown: Field::ALL
                 .iter()
                 .map(|&f| {
-                    let d = dispatcher.clone();
-                    Callback::from(move |_: MouseEvent| d.dispatch(Action::MarkUnknown(f)))
+                    let (d, focus_next) = (dispatcher.clone(), focus_next.clone());
+                    Callback::from(move |_: MouseEvent| {
+                        *focus_next.borrow_mut() = Some(format!("#{}", super::unknown::note_id(f.as_str())));
+                        d.dispatch(Action::MarkUnknown(f))
+                    })
+                })
+                .collect(),
+            undo: Field::ALL
+                .iter()
+                .map(|&f| {
+                    let (d, focus_next) = (dispatcher.clone(), focus_next.clone());
+                    Callback::from(move |_: MouseEvent| {
+                        *focus_next.borrow_mut() = Some(format!("#q-{0} [name=\"{0}\"]", f.as_str()));
+                        d.dispatch(Action::Unmark(f))
+                    })
                 })
                 .collect(),
             unit: {

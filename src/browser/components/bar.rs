@@ -35,8 +35,10 @@ pub fn VerdictBar(props: &BarProps) -> Html {
             part="verdict-bar"
             data-verdict={verdict.as_str()}
         >
-            <span class="bar-icon">{ icon(Shape::of_verdict(verdict)) }</span>
-            <span class="bar-words">{ props.progress.words.clone() }</span>
+            // What the bar says is the live region's and the answer's to say: a screen reader
+            // reading down would hear the verdict three times in a row.
+            <span class="bar-icon" aria-hidden="true">{ icon(Shape::of_verdict(verdict)) }</span>
+            <span class="bar-words" aria-hidden="true">{ props.progress.words.clone() }</span>
             <button type="button" class="button secondary bar-go" onclick={props.onactivate.clone()}>
                 { props.to_answer.clone() }
                 <span aria-hidden="true">{ " ↓" }</span>

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::unknown::not_known;
+use super::unknown::{not_known, note_id};
 use crate::form::Unknown;
 use crate::patient::Value;
 use crate::vocab::Field;
@@ -41,6 +41,9 @@ pub struct ChoiceProps {
     /// Called when the person says they do not know.
     #[prop_or_default]
     pub onunknown: Callback<MouseEvent>,
+    /// Called when the person takes "not known" back.
+    #[prop_or_default]
+    pub onundo: Callback<MouseEvent>,
 }
 
 /// A radio group question.
@@ -51,12 +54,17 @@ pub fn Choice(props: &ChoiceProps) -> Html {
     let label_id = format!("label-{name}");
     let shown = props.value.or(props.default);
     let assumed = props.value.is_none() && props.default.is_some();
+    // The hint, and once marked not known, the note saying so: coming back to the question, a
+    // screen reader says it was marked.
+    let marked = matches!(props.unknown, Unknown::Marked { .. }).then(|| note_id(name));
+    let described = [props.hint.as_ref().map(|_| hint_id.clone()), marked].into_iter().flatten().collect::<Vec<_>>();
+    let described = (!described.is_empty()).then(|| described.join(" "));
     html! {
         <fieldset
             class={classes!("question", "choice", props.class.clone())}
             id={format!("q-{name}")}
             hidden={props.hidden}
-            aria-describedby={props.hint.as_ref().map(|_| hint_id.clone())}
+            aria-describedby={described}
         >
             <legend class="question-label" id={label_id.clone()}>{ props.legend.clone() }</legend>
             if let Some(hint) = &props.hint {
@@ -88,7 +96,7 @@ pub fn Choice(props: &ChoiceProps) -> Html {
                     }
                 }) }
             </div>
-            { not_known(&props.unknown, &label_id, &props.onunknown) }
+            { not_known(&props.unknown, name, &props.onunknown, &props.onundo) }
         </fieldset>
     }
 }

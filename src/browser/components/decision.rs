@@ -21,17 +21,37 @@ pub fn quote(t: &Strings, q: &QuoteView) -> Html {
     html! {
         <figure class="quote">
             <blockquote lang={q.lang} cite={q.url}>
-                { for q.texts.iter().map(|text| html! { <p>{ *text }</p> }) }
+                { for q.texts.iter().map(|text| html! { <p>{ verbatim(text) }</p> }) }
             </blockquote>
             <figcaption>
                 { t.source_label }{ ": " }
                 <a href={q.url} target="_blank" rel="noopener noreferrer" lang={q.lang}>
                     { q.source.clone() }
+                    { new_tab(t) }
                 </a>
                 { format!(" ({})", q.date) }
             </figcaption>
         </figure>
     }
+}
+
+/// A quoted sentence, verbatim. A list bullet inside it ("… vilkår: • sykdommen …") is shown but
+/// not spoken: a screen reader would read it as a list item the text is not.
+fn verbatim(text: &str) -> Html {
+    let mut parts = text.split('•');
+    let first = parts.next().unwrap_or_default().to_string();
+    html! {
+        <>
+            { first }
+            { for parts.map(|part| html! { <><span aria-hidden="true">{ "•" }</span>{ part.to_string() }</> }) }
+        </>
+    }
+}
+
+/// Said after the words of a link that opens a new tab, in the widget's language (visually
+/// hidden: the words of the link stay as they are).
+pub fn new_tab(t: &Strings) -> Html {
+    html! { <span class="visually-hidden" lang={t.lang.as_str()}>{ format!(" ({})", t.new_tab) }</span> }
 }
 
 /// A deciding recommendation.
@@ -41,7 +61,8 @@ pub fn DecisionCard(props: &DecisionCardProps) -> Html {
     let d = &props.decision;
     html! {
         <article class="decision">
-            <h4 class="decision-title">{ d.title }</h4>
+            // Under the block's h4 "Beslut som avgör svaret".
+            <h5 class="decision-title">{ d.title }</h5>
             <dl class="facts">
                 <div><dt>{ d.decided_by_label }</dt><dd>{ d.decided_by }</dd></div>
                 <div><dt>{ t.status_label }</dt><dd>{ d.status }</dd></div>

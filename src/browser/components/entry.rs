@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::unknown::not_known;
+use super::unknown::{not_known, note_id};
 use crate::form::Unknown;
 use crate::i18n::AgeUnit;
 use crate::vocab::Field;
@@ -42,6 +42,9 @@ pub struct EntryProps {
     /// Called when the person says they do not know.
     #[prop_or_default]
     pub onunknown: Callback<MouseEvent>,
+    /// Called when the person takes "not known" back.
+    #[prop_or_default]
+    pub onundo: Callback<MouseEvent>,
 }
 
 /// The age unit choice beside the age input.
@@ -62,11 +65,16 @@ pub fn Entry(props: &EntryProps) -> Html {
     let hint_id = format!("hint-{name}");
     let error_id = format!("error-{name}");
     let label_id = format!("label-{name}");
-    let described: Vec<&str> =
-        [props.hint.as_ref().map(|_| hint_id.as_str()), props.error.as_ref().map(|_| error_id.as_str())]
-            .into_iter()
-            .flatten()
-            .collect();
+    // The error first (what to fix), then the hint, then the "not known" note.
+    let marked = matches!(props.unknown, Unknown::Marked { .. }).then(|| note_id(name));
+    let described: Vec<&str> = [
+        props.error.as_ref().map(|_| error_id.as_str()),
+        props.hint.as_ref().map(|_| hint_id.as_str()),
+        marked.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let oninput = {
         let onedit = props.onedit.clone();
         Callback::from(move |e: InputEvent| onedit.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
@@ -120,7 +128,7 @@ pub fn Entry(props: &EntryProps) -> Html {
                 }
                 { for unit }
             </div>
-            { not_known(&props.unknown, &label_id, &props.onunknown) }
+            { not_known(&props.unknown, name, &props.onunknown, &props.onundo) }
         </div>
     }
 }

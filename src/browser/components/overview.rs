@@ -50,9 +50,9 @@ fn Matrix(props: &OverviewProps) -> Html {
             <table class="matrix">
                 <thead>
                     <tr>
-                        <th scope="col">{ t.col_eu }</th>
+                        <th scope="col" id="col-eu">{ t.col_eu }</th>
                         { for columns.iter().map(|(jd, name)| html! {
-                            <th scope="col">{ format!("{name} ({})", jd.authority) }</th>
+                            <th scope="col" id={format!("col-{}", jd.id)}>{ format!("{name} ({})", jd.authority) }</th>
                         }) }
                     </tr>
                 </thead>
@@ -61,12 +61,14 @@ fn Matrix(props: &OverviewProps) -> Html {
                 { for d.indications.iter().map(|ind| html! {
                     <tbody>
                         <tr>
-                            <th class="indication-row" scope="rowgroup" colspan={(columns.len() + 1).to_string()}>
+                            // Each cell names its indication and column by `headers`: screen
+                            // readers that ignore `scope="rowgroup"` (NVDA) still read them.
+                            <th class="indication-row" scope="rowgroup" id={format!("ind-{}", ind.id)} colspan={(columns.len() + 1).to_string()}>
                                 { ind.name.get(lang) }
                             </th>
                         </tr>
                         <tr>
-                            <td data-label={t.col_eu}>
+                            <td data-label={t.col_eu} headers={format!("ind-{} col-eu", ind.id)}>
                                 <span class="badge badge--yes">
                                     { icon(Shape::Check) }
                                     { t.eu_approved }
@@ -74,7 +76,7 @@ fn Matrix(props: &OverviewProps) -> Html {
                                 <span class="badge-by">{ i18n::date(lang, &ind.approved) }</span>
                             </td>
                             { for columns.iter().map(|(jd, name)| html! {
-                                <td data-label={format!("{name} ({})", jd.authority)}>
+                                <td data-label={format!("{name} ({})", jd.authority)} headers={format!("ind-{} col-{}", ind.id, jd.id)}>
                                     <ul class="badges">
                                         { for badges(jd, ind.id, lang).into_iter().map(|b| html! {
                                             <li>
