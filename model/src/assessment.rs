@@ -88,6 +88,9 @@ pub struct Decision<'d> {
     pub reason: &'d Text,
     /// The rule's qualifier of the headline, if any.
     pub qualifier: Option<&'d Text>,
+    /// The rule's short form of that qualifier, for the verdict bar (not part of the result).
+    #[serde(skip)]
+    pub qualifier_short: Option<&'d Text>,
     pub recommendation: &'d Recommendation,
     pub quote: &'d str,
     pub source: &'d Source,
@@ -122,6 +125,18 @@ impl Assessment<'_> {
         let mut deciding = self.decision.iter().filter(|d| d.verdict == self.verdict).map(|d| d.qualifier);
         let first = deciding.next()??;
         deciding.all(|q| q == Some(first)).then_some(first)
+    }
+
+    /// [`Assessment::qualifier`] in a few words, for the verdict bar: the rules' short form
+    /// where they give one, else the qualifier itself.
+    pub fn qualifier_short(&self) -> Option<&Text> {
+        let full = self.qualifier()?;
+        let mut deciding = self.decision.iter().filter(|d| d.verdict == self.verdict).map(|d| d.qualifier_short);
+        let first = deciding.next()?;
+        match first {
+            Some(short) if deciding.all(|q| q == Some(short)) => Some(short),
+            _ => Some(full),
+        }
     }
 }
 
@@ -279,8 +294,8 @@ pub(crate) fn assess<'d>(d: &'d Dataset, p: &Patient, search: &mut impl Completi
                         rec.also_cite.iter().for_each(|c| {
                             cite(&mut sources, c);
                         });
-                        let qualifier = rule.qualifier.as_ref();
-                        decision.push(Decision { jurisdiction: jd.id, indication: id, verdict: rule.verdict, reason: &rule.reason, qualifier, recommendation: rec, quote, source });
+                        let (qualifier, qualifier_short) = (rule.qualifier.as_ref(), rule.qualifier_short.as_ref());
+                        decision.push(Decision { jurisdiction: jd.id, indication: id, verdict: rule.verdict, reason: &rule.reason, qualifier, qualifier_short, recommendation: rec, quote, source });
                     }
                 }
             }
