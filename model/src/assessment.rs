@@ -190,6 +190,19 @@ pub fn decided(d: &Dataset, dg: &Diagrams, p: &Patient) -> Option<Verdict> {
     dg.query(p).decided()
 }
 
+/// The most questions the form can still ask about `p` before its verdict is decided or
+/// depends only on facts it cannot ask (`dg` is [`Diagrams::of`] `d`): the longest path of the
+/// verdict's decision diagram restricted to the known values of `p`, counting the fields tested
+/// along it, asked as the form asks them — the first field the verdict depends on in clinical
+/// order, `monotherapy` last and never once it is assumed (Ph-negative). `skip`: the fields the
+/// person marked not known, which the form does not ask again; the jurisdiction is never asked.
+/// 0 for a decided verdict.
+pub fn most_questions(d: &Dataset, dg: &Diagrams, p: &Patient, skip: FieldSet) -> usize {
+    debug_assert_eq!(dg.indication_count(), d.indications.len(), "the diagrams of another dataset");
+    // A value the diagrams read as not given (`unread`) is unknown to the query too.
+    dg.query(p).most_questions(skip)
+}
+
 /// Checks one patient against the dataset (`dg` is [`Diagrams::of`] the same dataset): the
 /// answer read off the decision diagrams.
 ///
