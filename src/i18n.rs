@@ -138,6 +138,16 @@ pub struct Strings {
     pub summary_indication: &'static str,
     pub summary_label_status_off: &'static str,
     pub summary_footer: &'static str,
+
+    // --- The verdict bar's words (issue 19) -------------------------------------------------
+    /// Before the first answer: "Svara på frågorna – svaret visas här".
+    pub bar_invitation: &'static str,
+    /// No answer yet, and at most `n` questions that the form can still ask
+    /// ([`crate::assessment::most_questions`]): "Inget svar ännu – högst 3 frågor kvar",
+    /// "… – 1 fråga kvar"; with `not_yes` (no answer left can be yes) "Inte ja – …".
+    pub bar_questions_left: fn(not_yes: bool, n: usize) -> String,
+    /// No answer, and no question left to ask (what is missing is marked not known).
+    pub bar_no_more_questions: fn(not_yes: bool) -> String,
 }
 
 /// The string table of `lang`.

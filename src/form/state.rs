@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::i18n::{read_entry, AgeUnit, EntryError};
 use crate::patient::{format_number, Patient, Value};
-use crate::vocab::{Field, Jurisdiction};
+use crate::vocab::{Field, FieldSet, Jurisdiction};
 
 /// How many fields the contract has: the typed text is kept per field.
 const FIELDS: usize = Field::ALL.len();
@@ -97,6 +97,11 @@ impl State {
     /// Whether the person said they do not know `field` (and has not answered it since).
     pub fn is_unknown(&self, field: Field) -> bool {
         self.unknown[field as usize] && !self.is_answered(field)
+    }
+
+    /// The fields marked not known ([`State::is_unknown`]): the form does not ask them again.
+    pub fn marked_unknown(&self) -> FieldSet {
+        FieldSet::of(&Field::ALL.iter().copied().filter(|f| self.is_unknown(*f)).collect::<Vec<_>>())
     }
 
     /// Whether the person has answered `field` (a pick, or any text, valid or not).

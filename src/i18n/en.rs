@@ -89,6 +89,13 @@ pub const STRINGS: Strings = Strings {
     summary_indication: "Indication",
     summary_label_status_off: "No approved indication is met.",
     summary_footer: "The summary contains no personal data.",
+
+    bar_invitation: "Answer the questions – the answer appears here",
+    bar_questions_left: |not_yes, n| {
+        let start = if not_yes { "Not yes" } else { "No answer yet" };
+        if n == 1 { format!("{start} – 1 question left") } else { format!("{start} – at most {n} questions left") }
+    },
+    bar_no_more_questions: |not_yes| format!("{} – no more questions left", if not_yes { "Not yes" } else { "No answer" }),
 };
 
 fn jurisdiction_option(j: Jurisdiction) -> &'static str {

@@ -89,6 +89,13 @@ pub const STRINGS: Strings = Strings {
     summary_indication: "Indikasjon",
     summary_label_status_off: "Ingen godkjent indikasjon er oppfylt.",
     summary_footer: "Sammendraget inneholder ingen personopplysninger.",
+
+    bar_invitation: "Svar på spørsmålene – svaret vises her",
+    bar_questions_left: |not_yes, n| {
+        let start = if not_yes { "Ikke ja" } else { "Ikke noe svar ennå" };
+        if n == 1 { format!("{start} – 1 spørsmål igjen") } else { format!("{start} – høyst {n} spørsmål igjen") }
+    },
+    bar_no_more_questions: |not_yes| format!("{} – ingen flere spørsmål igjen", if not_yes { "Ikke ja" } else { "Ikke noe svar" }),
 };
 
 fn jurisdiction_option(j: Jurisdiction) -> &'static str {

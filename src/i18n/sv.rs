@@ -91,6 +91,13 @@ pub const STRINGS: Strings = Strings {
     summary_indication: "Indikation",
     summary_label_status_off: "Ingen godkänd indikation uppfylls.",
     summary_footer: "Sammanfattningen innehåller inga personuppgifter.",
+
+    bar_invitation: "Svara på frågorna – svaret visas här",
+    bar_questions_left: |not_yes, n| {
+        let start = if not_yes { "Inte ja" } else { "Inget svar ännu" };
+        if n == 1 { format!("{start} – 1 fråga kvar") } else { format!("{start} – högst {n} frågor kvar") }
+    },
+    bar_no_more_questions: |not_yes| format!("{} – inga fler frågor kvar", if not_yes { "Inte ja" } else { "Inget svar" }),
 };
 
 fn jurisdiction_option(j: Jurisdiction) -> &'static str {

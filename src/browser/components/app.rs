@@ -163,7 +163,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     // The bar and the live region say the same: the headline, or how many questions are left.
     // The live region says the currency notice once: with the first decided answer.
-    let progress = Progress::of(&assessment, lang);
+    let progress = Progress::of(&state, &assessment, lang);
     let decided = assessment.verdict != Verdict::Incomplete;
     let live = if once.borrow_mut().carries(stale, decided, &progress.words) {
         format!("{}. {}", progress.words, summary::currency_notice(&assessment, lang))
