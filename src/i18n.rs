@@ -356,10 +356,28 @@ pub enum EntryError {
 /// Reads a number typed into the form for `field` ([`Field::kind`] says which and how much):
 /// decimal comma or point, age in `unit` (sent as years), counts as whole numbers. Empty text is
 /// `Ok(None)` (missing); an impossible value is an error (and counts as missing).
+///
+/// MRD is read as laboratories write it: with a trailing "%" ("0,3 %", "0,3%"), and as an upper
+/// bound ("< 0,01", "<0,01 %": how an MRD-negative result is reported), which is no exact value
+/// (`Ok(None)` here; [`read_below`] gives the bound).
 pub fn read_entry(field: Field, text: &str, unit: AgeUnit) -> Result<Option<Value>, EntryError> {
     if text.trim().is_empty() {
         return Ok(None);
     }
+    if field == Field::MrdPercent {
+        if let Some(bound) = text.trim().strip_prefix('<') {
+            return read_entry(field, bound, unit).and_then(|b| match b {
+                // "< 0" leaves no MRD at all.
+                Some(Value::Number(x)) if x > 0.0 => Ok(None),
+                Some(_) => Err(EntryError::OutOfRange { min: 0.0, max: 100.0 }),
+                None => Err(EntryError::NotANumber),
+            });
+        }
+    }
+    let text = match field {
+        Field::MrdPercent => text.trim().strip_suffix('%').unwrap_or(text),
+        _ => text,
+    };
     let n = parse_decimal(text).ok_or(EntryError::NotANumber)?;
     let in_range = |min: f64, max: f64| {
         if (min..=max).contains(&n) {
@@ -380,6 +398,21 @@ pub fn read_entry(field: Field, text: &str, unit: AgeUnit) -> Result<Option<Valu
         },
         Kind::Choice(_) | Kind::Flag => Err(EntryError::NotANumber),
     }
+}
+
+/// The upper bound of an MRD typed as one ("< 0,01", "<0,01 %"; see [`read_entry`]): every MRD
+/// below it is possible. `None` for any other text, or a bound [`read_entry`] refuses.
+pub fn read_below(field: Field, text: &str) -> Option<f64> {
+    let bound = text.trim().strip_prefix('<').filter(|_| field == Field::MrdPercent)?;
+    match read_entry(field, bound, AgeUnit::Years) {
+        Ok(Some(Value::Number(x))) if x > 0.0 => Some(x),
+        _ => None,
+    }
+}
+
+/// An MRD upper bound as the language writes it, kept on one line: "<\u{a0}0,01\u{a0}%".
+pub fn percent_below(lang: Lang, x: f64) -> String {
+    format!("<\u{a0}{}", percent(lang, x))
 }
 
 /// Shared by the language files: a count range in words ("färre än 2", "minst 2", "2–3").
@@ -500,6 +533,33 @@ mod tests {
         );
         assert_eq!(read_entry(Field::PriorTherapyLines, "1,5", Years), Err(EntryError::NotWhole));
         assert_eq!(read_entry(Field::TkiFailures, "0", Years), Ok(Some(Value::Count(0))));
+    }
+
+    #[test]
+    fn item14_mrd_as_laboratories_write_it() {
+        use AgeUnit::Years;
+        for text in ["0,3 %", "0,3%", " 0.3 % ", "0,3\u{a0}%"] {
+            assert_eq!(read_entry(Field::MrdPercent, text, Years), Ok(Some(Value::Number(0.3))), "{text:?}");
+        }
+        // An upper bound is no exact value; it is read as one.
+        for text in ["< 0,01", "<0,01 %", "<0,01%", " < 0.01 % "] {
+            assert_eq!(read_entry(Field::MrdPercent, text, Years), Ok(None), "{text:?}");
+            assert_eq!(read_below(Field::MrdPercent, text), Some(0.01), "{text:?}");
+        }
+        assert_eq!(read_below(Field::MrdPercent, "0,01"), None);
+        assert_eq!(read_entry(Field::MrdPercent, "< 0", Years), Err(EntryError::OutOfRange { min: 0.0, max: 100.0 }));
+        assert_eq!(read_below(Field::MrdPercent, "< 0"), None);
+        assert_eq!(read_entry(Field::MrdPercent, "< 101", Years), Err(EntryError::OutOfRange { min: 0.0, max: 100.0 }));
+        assert_eq!(read_entry(Field::MrdPercent, "<", Years), Err(EntryError::NotANumber));
+        assert_eq!(read_entry(Field::MrdPercent, "< abc", Years), Err(EntryError::NotANumber));
+        assert_eq!(read_entry(Field::MrdPercent, "%", Years), Err(EntryError::NotANumber));
+        // Only MRD is a percentage.
+        assert_eq!(read_entry(Field::AgeYears, "8 %", Years), Err(EntryError::NotANumber));
+        assert_eq!(read_entry(Field::PriorTherapyLines, "< 2", Years), Err(EntryError::NotANumber));
+        assert_eq!(read_below(Field::PriorTherapyLines, "< 2"), None);
+        // The bound in words, never wrapped from its value.
+        assert_eq!(percent_below(Lang::Sv, 0.01), "<\u{a0}0,01\u{a0}%");
+        assert_eq!(percent_below(Lang::En, 0.01), "<\u{a0}0.01%");
     }
 
     /// Every entry the form accepts is accepted by the contract's strict reading too.

@@ -6,7 +6,7 @@
 use super::state::State;
 use crate::assessment::{most_questions, Assessment};
 use crate::i18n::strings;
-use crate::vocab::{Field, Lang, Verdict};
+use crate::vocab::{Field, FieldSet, Lang, Verdict};
 
 /// The verdict bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,7 +26,12 @@ impl Progress {
             Verdict::Incomplete => {
                 let not_yes = !a.possible_verdicts.iter().any(|v| matches!(v, Verdict::Yes | Verdict::YesWithConditions));
                 let (d, dg) = (crate::data::dataset(), crate::data::diagrams());
-                match most_questions(d, dg, &state.patient(), state.marked_unknown()) {
+                // An MRD typed as a bound is answered, though the checker does not have it.
+                let mut skip = state.marked_unknown();
+                if state.mrd_below().is_some() {
+                    skip = skip.union(FieldSet::of(&[Field::MrdPercent]));
+                }
+                match most_questions(d, dg, &state.patient(), skip) {
                     0 => (t.bar_no_more_questions)(not_yes),
                     n => (t.bar_questions_left)(not_yes, n),
                 }

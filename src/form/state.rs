@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::i18n::{read_entry, AgeUnit, EntryError};
+use crate::i18n::{read_below, read_entry, AgeUnit, EntryError};
 use crate::patient::{format_number, Patient, Value};
 use crate::vocab::{Field, FieldSet, Jurisdiction};
 
@@ -97,6 +97,13 @@ impl State {
     /// Whether the person said they do not know `field` (and has not answered it since).
     pub fn is_unknown(&self, field: Field) -> bool {
         self.unknown[field as usize] && !self.is_answered(field)
+    }
+
+    /// The upper bound of an MRD typed as one ("< 0,01 %": MRD-negative), which the patient
+    /// leaves missing: the form decides with it ([`crate::form::assess`]), and the record says
+    /// "MRD < 0,01 %" ([`crate::i18n::percent_below`]).
+    pub fn mrd_below(&self) -> Option<f64> {
+        read_below(Field::MrdPercent, self.text(Field::MrdPercent))
     }
 
     /// The fields marked not known ([`State::is_unknown`]): the form does not ask them again.

@@ -50,11 +50,15 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(props.jurisdiction, move |j| state.dispatch(Action::FollowAttribute(*j)));
     }
     let patient = state.patient();
-    let assessment = use_memo(patient.clone(), crate::evaluate);
+    // The answer the form shows: with an MRD typed as a bound ("< 0,01 %"), decided from every
+    // MRD below it (form::mrd). The event carries the checker's own result, which claims no
+    // MRD the person did not enter.
+    let bound = state.mrd_below().map(f64::to_bits);
+    let assessment = use_memo((patient.clone(), bound), |(p, b)| form::mrd::assess_with(p, b.map(f64::from_bits)));
     {
         let onassess = props.onassess.clone();
-        let assessment = Rc::clone(&assessment);
-        use_effect_with(patient.clone(), move |_| onassess.emit(assessment));
+        let result = if bound.is_some() { Rc::new(crate::evaluate(&patient)) } else { Rc::clone(&assessment) };
+        use_effect_with(patient.clone(), move |_| onassess.emit(result));
     }
 
     // The device's date, read once: the currency notice does not come and go while the form is
