@@ -562,6 +562,42 @@ mod tests {
         assert_eq!(percent_below(Lang::En, 0.01), "<\u{a0}0.01%");
     }
 
+    /// A value never wraps apart from its sign or unit: "≥\u{a0}0,1\u{a0}%", "<\u{a0}5\u{a0}%", in
+    /// the dataset's own words (not its verbatim quotes) and in the criteria's.
+    #[test]
+    fn item14_values_and_units_never_wrap_apart() {
+        fn apart(text: &str) -> Option<String> {
+            let chars: Vec<char> = text.chars().collect();
+            chars.windows(3).find_map(|w| {
+                let split = (matches!(w[0], '≥' | '≤' | '<' | '>') && w[1] == ' ' && w[2].is_ascii_digit())
+                    || (w[0].is_ascii_digit() && w[1] == ' ' && w[2] == '%');
+                split.then(|| w.iter().collect())
+            })
+        }
+        let d = crate::data::dataset();
+        let mut texts: Vec<&crate::dataset::Text> = Vec::new();
+        texts.extend(d.indications.iter().map(|i| &i.name));
+        texts.extend(d.definitions.iter().flat_map(|x| [&x.hint, &x.text]));
+        texts.extend(d.notes.iter().map(|n| &n.text));
+        for j in d.jurisdictions.iter() {
+            texts.extend(j.recommendations.iter().flat_map(|r| [&r.title, &r.scope].into_iter().chain(r.conditions.iter())));
+            texts.extend(j.rules.iter().flat_map(|r| [Some(&r.reason), r.qualifier.as_ref(), r.qualifier_short.as_ref()]).flatten());
+            texts.extend(j.notes.iter().map(|n| &n.text));
+        }
+        let mut found = Vec::new();
+        for lang in LANGS {
+            let t = strings(lang);
+            let mut words: Vec<String> = texts.iter().map(|x| x.get(lang).to_string()).collect();
+            words.extend(Field::ALL.iter().filter_map(|f| (t.hint)(*f)).map(String::from));
+            for ind in d.indications.iter() {
+                words.extend(ind.criteria.iter().map(|c| (t.criterion)(c)));
+            }
+            words.extend([percent(lang, 0.1), percent_below(lang, 0.01)]);
+            found.extend(words.iter().filter_map(|w| apart(w).map(|a| format!("{lang}: {a:?} in {w:?}"))));
+        }
+        assert!(found.is_empty(), "a value and its sign or unit can wrap apart:\n{}", found.join("\n"));
+    }
+
     /// Every entry the form accepts is accepted by the contract's strict reading too.
     #[test]
     fn accepted_entries_are_valid_input() {
@@ -629,7 +665,7 @@ mod tests {
         assert!(nb.contains(" eller (") && nb.contains(" og "), "{nb}");
         let en = (strings(Lang::En).criterion)(&any);
         assert!(en.contains(" or (") && en.contains(" and "), "{en}");
-        assert_eq!((strings(Lang::Sv).criterion)(&Criterion::MrdAtLeastPercent(0.1)), "MRD ≥ 0,1\u{a0}%");
+        assert_eq!((strings(Lang::Sv).criterion)(&Criterion::MrdAtLeastPercent(0.1)), "MRD ≥\u{a0}0,1\u{a0}%");
         assert_eq!(
             (strings(Lang::Sv).criterion)(&Criterion::CompleteRemission(vec![1, 2].into())),
             "i första eller andra kompletta remission (CR1 eller CR2)"

@@ -279,7 +279,7 @@ fn criterion(c: &Criterion) -> String {
             or_list(ns.iter().map(|n| ordinal_en(*n)).collect()),
             or_list(ns.iter().map(|n| format!("CR{n}")).collect())
         ),
-        C::MrdAtLeastPercent(t) => format!("MRD ≥ {}", percent(Lang::En, *t)),
+        C::MrdAtLeastPercent(t) => format!("MRD ≥\u{a0}{}", percent(Lang::En, *t)),
         C::Consolidation(true) => "as part of consolidation therapy".into(),
         C::Consolidation(false) => "not as part of consolidation therapy".into(),
         C::HighRiskFirstRelapse(true) => "high-risk first relapse".into(),

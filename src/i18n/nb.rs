@@ -132,7 +132,7 @@ fn question(f: Field) -> &'static str {
 fn hint(f: Field) -> Option<&'static str> {
     match f {
         Field::AgeYears => Some("I år, eller i måneder for spedbarn. Desimalkomma går fint."),
-        Field::MrdPercent => Some("I prosent: 0,1 % = 10⁻³."),
+        Field::MrdPercent => Some("I prosent: 0,1\u{a0}% = 10⁻³."),
         Field::RelapseNumber => Some("Heltall: 1 = første residiv."),
         Field::PriorTherapyLines | Field::TkiFailures => Some("Heltall, 0 eller flere."),
         _ => None,
@@ -279,7 +279,7 @@ fn criterion(c: &Criterion) -> String {
             or_list(ns.iter().map(|n| ordinal_nb(*n)).collect()),
             or_list(ns.iter().map(|n| format!("CR{n}")).collect())
         ),
-        C::MrdAtLeastPercent(t) => format!("MRD ≥ {}", percent(Lang::Nb, *t)),
+        C::MrdAtLeastPercent(t) => format!("MRD ≥\u{a0}{}", percent(Lang::Nb, *t)),
         C::Consolidation(true) => "som del av konsolideringsbehandling".into(),
         C::Consolidation(false) => "ikke som del av konsolideringsbehandling".into(),
         C::HighRiskFirstRelapse(true) => "høyrisiko første residiv".into(),

@@ -134,7 +134,7 @@ fn question(f: Field) -> &'static str {
 fn hint(f: Field) -> Option<&'static str> {
     match f {
         Field::AgeYears => Some("I år, eller i månader för spädbarn. Decimalkomma går bra."),
-        Field::MrdPercent => Some("I procent: 0,1 % = 10⁻³."),
+        Field::MrdPercent => Some("I procent: 0,1\u{a0}% = 10⁻³."),
         Field::RelapseNumber => Some("Heltal: 1 = första recidivet."),
         Field::PriorTherapyLines | Field::TkiFailures => Some("Heltal, 0 eller fler."),
         _ => None,
@@ -281,7 +281,7 @@ fn criterion(c: &Criterion) -> String {
             or_list(ns.iter().map(|n| ordinal_sv(*n)).collect()),
             or_list(ns.iter().map(|n| format!("CR{n}")).collect())
         ),
-        C::MrdAtLeastPercent(t) => format!("MRD ≥ {}", percent(Lang::Sv, *t)),
+        C::MrdAtLeastPercent(t) => format!("MRD ≥\u{a0}{}", percent(Lang::Sv, *t)),
         C::Consolidation(true) => "som del av konsolideringsbehandling".into(),
         C::Consolidation(false) => "inte som del av konsolideringsbehandling".into(),
         C::HighRiskFirstRelapse(true) => "högrisk första recidiv".into(),
