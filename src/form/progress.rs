@@ -1,6 +1,6 @@
 //! Where the form stands, in words: the compact verdict bar that stays in sight while the form is
-//! scrolled, and the message of the live region. Both say the same: the verdict's short headline
-//! once the answer is decided; before the first answer an invitation; else "no answer yet" (or
+//! scrolled, and the message of the live region. Both say the same: the verdict's headline once
+//! the answer is decided (short on the bar); before the first answer an invitation; else "no answer yet" (or
 //! "not yes", when no answer left can be yes) with the most questions the form can still ask.
 
 use super::state::State;
@@ -15,6 +15,9 @@ pub struct Progress {
     /// The short headline ("Ja – som brygga till transplantation"), or "Inget svar ännu –
     /// högst 3 frågor kvar", short enough for two lines on a phone.
     pub words: String,
+    /// What the live region says: the same, but the full headline once decided (a screen reader
+    /// has no two lines to fit).
+    pub spoken: String,
 }
 
 impl Progress {
@@ -38,7 +41,11 @@ impl Progress {
             }
             _ => short_headline(a, lang),
         };
-        Progress { verdict: a.verdict, words }
+        let spoken = match a.verdict {
+            Verdict::Incomplete => words.clone(),
+            _ => crate::summary::headline(a, lang),
+        };
+        Progress { verdict: a.verdict, words, spoken }
     }
 }
 
@@ -95,6 +102,7 @@ mod tests {
         assert_eq!(Progress::of(&s, &yes, Lang::Nb).words, "Ja – som bro til transplantasjon");
         assert_eq!(Progress::of(&s, &yes, Lang::En).words, "Yes – as bridge to transplant");
         assert_eq!(crate::summary::headline(&yes, Lang::Sv), "Ja – som bryggbehandling inför allogen stamcellstransplantation");
+        assert_eq!(Progress::of(&s, &yes, Lang::Sv).spoken, "Ja – som bryggbehandling inför allogen stamcellstransplantation");
         // NT-rådet's advice for children: its qualifier is short already.
         let mut child = child_bridging();
         child.planned_allo_hsct = Some(false);

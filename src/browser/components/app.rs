@@ -169,10 +169,10 @@ pub fn App(props: &AppProps) -> Html {
     // The live region says the currency notice once: with the first decided answer.
     let progress = Progress::of(&state, &assessment, lang);
     let decided = assessment.verdict != Verdict::Incomplete;
-    let live = if once.borrow_mut().carries(stale, decided, &progress.words) {
-        format!("{}. {}", progress.words, summary::currency_notice(&assessment, lang))
+    let live = if once.borrow_mut().carries(stale, decided, &progress.spoken) {
+        format!("{}. {}", progress.spoken, summary::currency_notice(&assessment, lang))
     } else {
-        progress.words.clone()
+        progress.spoken.clone()
     };
 
     html! {
