@@ -130,7 +130,7 @@ code_struct!(
     Indication { id, name, approved, amended, cite, also_cite, criteria }
     JurisdictionData { id, name, authority, url, recommendations, rules, notes }
     Recommendation { id, decided_by, case, title, status, date, scope, conditions, cite, also_cite }
-    Rule { indications, when, verdict, basis, reason, qualifier }
+    Rule { indications, when, verdict, basis, reason, qualifier, qualifier_short }
     Note { id, indications, when, text, cite, also_cite }
     Definition { id, fields, hint, text, cite }
 );

@@ -4,11 +4,13 @@
 //! and dispatch [`Action`]s, and every rule of the form is tested natively.
 
 pub mod answer;
+pub mod mrd;
 pub mod overview;
 pub mod progress;
 pub mod questions;
 pub mod state;
 
+pub use mrd::assess;
 pub use progress::{entry_errors, Progress};
 pub use questions::{questions, questions_kept, Kind, Question, Switch, Unknown};
 pub use state::{reduce, Action, State};

@@ -174,6 +174,16 @@ pub struct Strings {
     pub summary_decision: &'static str,
     /// A quotation in the language's quotation marks (sv ”…”, nb «…», en “…”).
     pub quote: fn(&str) -> String,
+
+    // --- The verdict bar's words (issue 19) -------------------------------------------------
+    /// Before the first answer: "Svara på frågorna – svaret visas här".
+    pub bar_invitation: &'static str,
+    /// No answer yet, and at most `n` questions that the form can still ask
+    /// ([`crate::assessment::most_questions`]): "Inget svar ännu – högst 3 frågor kvar",
+    /// "… – 1 fråga kvar"; with `not_yes` (no answer left can be yes) "Inte ja – …".
+    pub bar_questions_left: fn(not_yes: bool, n: usize) -> String,
+    /// No answer, and no question left to ask (what is missing is marked not known).
+    pub bar_no_more_questions: fn(not_yes: bool) -> String,
 }
 
 /// The string table of `lang`.
@@ -420,10 +430,28 @@ pub enum EntryError {
 /// Reads a number typed into the form for `field` ([`Field::kind`] says which and how much):
 /// decimal comma or point, age in `unit` (sent as years), counts as whole numbers. Empty text is
 /// `Ok(None)` (missing); an impossible value is an error (and counts as missing).
+///
+/// MRD is read as laboratories write it: with a trailing "%" ("0,3 %", "0,3%"), and as an upper
+/// bound ("< 0,01", "<0,01 %": how an MRD-negative result is reported), which is no exact value
+/// (`Ok(None)` here; [`read_below`] gives the bound).
 pub fn read_entry(field: Field, text: &str, unit: AgeUnit) -> Result<Option<Value>, EntryError> {
     if text.trim().is_empty() {
         return Ok(None);
     }
+    if field == Field::MrdPercent {
+        if let Some(bound) = text.trim().strip_prefix('<') {
+            return read_entry(field, bound, unit).and_then(|b| match b {
+                // "< 0" leaves no MRD at all.
+                Some(Value::Number(x)) if x > 0.0 => Ok(None),
+                Some(_) => Err(EntryError::OutOfRange { min: 0.0, max: 100.0 }),
+                None => Err(EntryError::NotANumber),
+            });
+        }
+    }
+    let text = match field {
+        Field::MrdPercent => text.trim().strip_suffix('%').unwrap_or(text),
+        _ => text,
+    };
     let n = parse_decimal(text).ok_or(EntryError::NotANumber)?;
     let in_range = |min: f64, max: f64| {
         if (min..=max).contains(&n) {
@@ -444,6 +472,21 @@ pub fn read_entry(field: Field, text: &str, unit: AgeUnit) -> Result<Option<Valu
         },
         Kind::Choice(_) | Kind::Flag => Err(EntryError::NotANumber),
     }
+}
+
+/// The upper bound of an MRD typed as one ("< 0,01", "<0,01 %"; see [`read_entry`]): every MRD
+/// below it is possible. `None` for any other text, or a bound [`read_entry`] refuses.
+pub fn read_below(field: Field, text: &str) -> Option<f64> {
+    let bound = text.trim().strip_prefix('<').filter(|_| field == Field::MrdPercent)?;
+    match read_entry(field, bound, AgeUnit::Years) {
+        Ok(Some(Value::Number(x))) if x > 0.0 => Some(x),
+        _ => None,
+    }
+}
+
+/// An MRD upper bound as the language writes it, kept on one line: "<\u{a0}0,01\u{a0}%".
+pub fn percent_below(lang: Lang, x: f64) -> String {
+    format!("<\u{a0}{}", percent(lang, x))
 }
 
 /// Shared by the language files: a count range in words ("färre än 2", "minst 2", "2–3").
@@ -566,6 +609,69 @@ mod tests {
         assert_eq!(read_entry(Field::TkiFailures, "0", Years), Ok(Some(Value::Count(0))));
     }
 
+    #[test]
+    fn item14_mrd_as_laboratories_write_it() {
+        use AgeUnit::Years;
+        for text in ["0,3 %", "0,3%", " 0.3 % ", "0,3\u{a0}%"] {
+            assert_eq!(read_entry(Field::MrdPercent, text, Years), Ok(Some(Value::Number(0.3))), "{text:?}");
+        }
+        // An upper bound is no exact value; it is read as one.
+        for text in ["< 0,01", "<0,01 %", "<0,01%", " < 0.01 % "] {
+            assert_eq!(read_entry(Field::MrdPercent, text, Years), Ok(None), "{text:?}");
+            assert_eq!(read_below(Field::MrdPercent, text), Some(0.01), "{text:?}");
+        }
+        assert_eq!(read_below(Field::MrdPercent, "0,01"), None);
+        assert_eq!(read_entry(Field::MrdPercent, "< 0", Years), Err(EntryError::OutOfRange { min: 0.0, max: 100.0 }));
+        assert_eq!(read_below(Field::MrdPercent, "< 0"), None);
+        assert_eq!(read_entry(Field::MrdPercent, "< 101", Years), Err(EntryError::OutOfRange { min: 0.0, max: 100.0 }));
+        assert_eq!(read_entry(Field::MrdPercent, "<", Years), Err(EntryError::NotANumber));
+        assert_eq!(read_entry(Field::MrdPercent, "< abc", Years), Err(EntryError::NotANumber));
+        assert_eq!(read_entry(Field::MrdPercent, "%", Years), Err(EntryError::NotANumber));
+        // Only MRD is a percentage.
+        assert_eq!(read_entry(Field::AgeYears, "8 %", Years), Err(EntryError::NotANumber));
+        assert_eq!(read_entry(Field::PriorTherapyLines, "< 2", Years), Err(EntryError::NotANumber));
+        assert_eq!(read_below(Field::PriorTherapyLines, "< 2"), None);
+        // The bound in words, never wrapped from its value.
+        assert_eq!(percent_below(Lang::Sv, 0.01), "<\u{a0}0,01\u{a0}%");
+        assert_eq!(percent_below(Lang::En, 0.01), "<\u{a0}0.01%");
+    }
+
+    /// A value never wraps apart from its sign or unit: "≥\u{a0}0,1\u{a0}%", "<\u{a0}5\u{a0}%", in
+    /// the dataset's own words (not its verbatim quotes) and in the criteria's.
+    #[test]
+    fn item14_values_and_units_never_wrap_apart() {
+        fn apart(text: &str) -> Option<String> {
+            let chars: Vec<char> = text.chars().collect();
+            chars.windows(3).find_map(|w| {
+                let split = (matches!(w[0], '≥' | '≤' | '<' | '>') && w[1] == ' ' && w[2].is_ascii_digit())
+                    || (w[0].is_ascii_digit() && w[1] == ' ' && w[2] == '%');
+                split.then(|| w.iter().collect())
+            })
+        }
+        let d = crate::data::dataset();
+        let mut texts: Vec<&crate::dataset::Text> = Vec::new();
+        texts.extend(d.indications.iter().map(|i| &i.name));
+        texts.extend(d.definitions.iter().flat_map(|x| [&x.hint, &x.text]));
+        texts.extend(d.notes.iter().map(|n| &n.text));
+        for j in d.jurisdictions.iter() {
+            texts.extend(j.recommendations.iter().flat_map(|r| [&r.title, &r.scope].into_iter().chain(r.conditions.iter())));
+            texts.extend(j.rules.iter().flat_map(|r| [Some(&r.reason), r.qualifier.as_ref(), r.qualifier_short.as_ref()]).flatten());
+            texts.extend(j.notes.iter().map(|n| &n.text));
+        }
+        let mut found = Vec::new();
+        for lang in LANGS {
+            let t = strings(lang);
+            let mut words: Vec<String> = texts.iter().map(|x| x.get(lang).to_string()).collect();
+            words.extend(Field::ALL.iter().filter_map(|f| (t.hint)(*f)).map(String::from));
+            for ind in d.indications.iter() {
+                words.extend(ind.criteria.iter().map(|c| (t.criterion)(c)));
+            }
+            words.extend([percent(lang, 0.1), percent_below(lang, 0.01)]);
+            found.extend(words.iter().filter_map(|w| apart(w).map(|a| format!("{lang}: {a:?} in {w:?}"))));
+        }
+        assert!(found.is_empty(), "a value and its sign or unit can wrap apart:\n{}", found.join("\n"));
+    }
+
     /// Every entry the form accepts is accepted by the contract's strict reading too.
     #[test]
     fn accepted_entries_are_valid_input() {
@@ -637,7 +743,7 @@ mod tests {
         assert!(nb.contains(" eller (") && nb.contains(" og "), "{nb}");
         let en = (strings(Lang::En).criterion)(&any);
         assert!(en.contains(" or (") && en.contains(" and "), "{en}");
-        assert_eq!((strings(Lang::Sv).criterion)(&Criterion::MrdAtLeastPercent(0.1)), "MRD ≥ 0,1\u{a0}%");
+        assert_eq!((strings(Lang::Sv).criterion)(&Criterion::MrdAtLeastPercent(0.1)), "MRD ≥\u{a0}0,1\u{a0}%");
         assert_eq!(
             (strings(Lang::Sv).criterion)(&Criterion::CompleteRemission(vec![1, 2].into())),
             "i första eller andra kompletta remission (CR1 eller CR2)"

@@ -180,6 +180,9 @@ pub struct Context {
     pub today: Option<currency::Day>,
     pub stale: bool,
     pub unknown: FieldSet,
+    /// An MRD typed as an upper bound ("< 0,01"): the patient leaves MRD missing, the record
+    /// says "MRD: < 0,01 %".
+    pub mrd_below: Option<f64>,
 }
 
 /// The plain-text summary for the medical record, in `lang`: about fifteen lines in four
@@ -237,7 +240,11 @@ pub fn conditions<'d>(a: &Assessment<'d>, lang: Lang) -> Vec<&'d str> {
 /// The facts: those entered (one line), those not known, the indication.
 fn facts_section(a: &Assessment, p: &Patient, lang: Lang, cx: &Context) -> Vec<String> {
     let t = strings(lang);
-    let mut out = vec![format!("{}: {}.", t.summary_answers, answers(p, lang).join("; "))];
+    let mut facts = answers(p, lang);
+    if let (None, Some(bound)) = (p.mrd_percent, cx.mrd_below) {
+        facts.push(format!("{}: {}", (t.field_name)(Field::MrdPercent), i18n::percent_below(lang, bound)));
+    }
+    let mut out = vec![format!("{}: {}.", t.summary_answers, facts.join("; "))];
     let not_known: Vec<&str> =
         Field::ALL.iter().filter(|f| cx.unknown.contains(**f) || a.missing.contains(f)).map(|f| (t.field_name)(*f)).collect();
     if !not_known.is_empty() {
@@ -503,7 +510,7 @@ mod tests {
     fn a_stale_record_says_so_after_the_answer() {
         let p = adult_mrd_cr1(Jurisdiction::No);
         let a = crate::evaluate(&p);
-        let cx = Context { today: day("2028-01-10"), stale: true, unknown: FieldSet::default() };
+        let cx = Context { today: day("2028-01-10"), stale: true, ..Context::default() };
         let text = plain_text(&a, &p, Lang::Sv, &cx);
         let notice = "Svaret kan vara inaktuellt. Underlaget kontrollerades senast 2026-11-30, för mer än 12 månader sedan.";
         assert!(text.contains(notice), "{text}");
@@ -520,6 +527,17 @@ mod tests {
             currency_notice(&a, Lang::En),
             "This answer may be out of date. The dataset was last checked on 30 Nov 2026, more than 12 months ago. Newer decisions may have been made since."
         );
+    }
+
+    /// Issue 19, item 14: an MRD reported as "< 0,01" is in the record as such.
+    #[test]
+    fn item14_the_record_says_mrd_below_a_bound() {
+        let mut p = adult_mrd_cr1(Jurisdiction::No);
+        p.mrd_percent = None;
+        let a = crate::evaluate(&p);
+        let cx = Context { mrd_below: Some(0.01), ..Context::default() };
+        let text = plain_text(&a, &p, Lang::Sv, &cx);
+        assert!(text.contains("; MRD: <\u{a0}0,01\u{a0}%."), "{text}");
     }
 
     #[test]

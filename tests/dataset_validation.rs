@@ -271,3 +271,17 @@ fn numbers_the_diagrams_cannot_read_fail_validation() {
     );
     assert_fails(&text, &["the decision diagrams cannot read ageYears = 0.999999999", "thresholds closer together"]);
 }
+
+/// Issue 19, item 12: the verdict bar's short qualifier stands for a rule's qualifier, so it
+/// needs one, and must be shorter in every language.
+#[test]
+fn item12_a_short_qualifier_needs_a_qualifier_and_is_shorter() {
+    let text = real_text();
+    let rule = rule_block(&text, "basis = \"se-adults-not-assessed\"");
+    let short = "qualifier_short = { sv = \"kort\", nb = \"kort\", en = \"short\" }\n";
+    let broken = text.replacen(&rule, &rule.replacen("\n\n", &format!("\n{short}\n"), 1), 1);
+    assert_fails(&broken, &["jurisdiction se", "-> no-recommendation", "qualifier_short without a qualifier"]);
+    let long = "qualifier_short = { sv = \"som brygga till transplantation\", nb = \"som bro til transplantasjon\", en = \"as a bridge to an allogeneic stem cell transplant\" }";
+    let broken = replace_once(&text, "qualifier_short = { sv = \"som brygga till transplantation\", nb = \"som bro til transplantasjon\", en = \"as bridge to transplant\" }", long);
+    assert_fails(&broken, &["-> yes", "qualifier_short (en)", "not a short form"]);
+}

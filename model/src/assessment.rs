@@ -88,6 +88,9 @@ pub struct Decision<'d> {
     pub reason: &'d Text,
     /// The rule's qualifier of the headline, if any.
     pub qualifier: Option<&'d Text>,
+    /// The rule's short form of that qualifier, for the verdict bar (not part of the result).
+    #[serde(skip)]
+    pub qualifier_short: Option<&'d Text>,
     pub recommendation: &'d Recommendation,
     pub quote: &'d str,
     pub source: &'d Source,
@@ -122,6 +125,18 @@ impl Assessment<'_> {
         let mut deciding = self.decision.iter().filter(|d| d.verdict == self.verdict).map(|d| d.qualifier);
         let first = deciding.next()??;
         deciding.all(|q| q == Some(first)).then_some(first)
+    }
+
+    /// [`Assessment::qualifier`] in a few words, for the verdict bar: the rules' short form
+    /// where they give one, else the qualifier itself.
+    pub fn qualifier_short(&self) -> Option<&Text> {
+        let full = self.qualifier()?;
+        let mut deciding = self.decision.iter().filter(|d| d.verdict == self.verdict).map(|d| d.qualifier_short);
+        let first = deciding.next()?;
+        match first {
+            Some(short) if deciding.all(|q| q == Some(short)) => Some(short),
+            _ => Some(full),
+        }
     }
 }
 
@@ -173,6 +188,19 @@ impl Completions for Query<'_> {
 pub fn decided(d: &Dataset, dg: &Diagrams, p: &Patient) -> Option<Verdict> {
     debug_assert_eq!(dg.indication_count(), d.indications.len(), "the diagrams of another dataset");
     dg.query(p).decided()
+}
+
+/// The most questions the form can still ask about `p` before its verdict is decided or
+/// depends only on facts it cannot ask (`dg` is [`Diagrams::of`] `d`): the longest path of the
+/// verdict's decision diagram restricted to the known values of `p`, counting the fields tested
+/// along it, asked as the form asks them — the first field the verdict depends on in clinical
+/// order, `monotherapy` last and never once it is assumed (Ph-negative). `skip`: the fields the
+/// person marked not known, which the form does not ask again; the jurisdiction is never asked.
+/// 0 for a decided verdict.
+pub fn most_questions(d: &Dataset, dg: &Diagrams, p: &Patient, skip: FieldSet) -> usize {
+    debug_assert_eq!(dg.indication_count(), d.indications.len(), "the diagrams of another dataset");
+    // A value the diagrams read as not given (`unread`) is unknown to the query too.
+    dg.query(p).most_questions(skip)
 }
 
 /// Checks one patient against the dataset (`dg` is [`Diagrams::of`] the same dataset): the
@@ -279,8 +307,8 @@ pub(crate) fn assess<'d>(d: &'d Dataset, p: &Patient, search: &mut impl Completi
                         rec.also_cite.iter().for_each(|c| {
                             cite(&mut sources, c);
                         });
-                        let qualifier = rule.qualifier.as_ref();
-                        decision.push(Decision { jurisdiction: jd.id, indication: id, verdict: rule.verdict, reason: &rule.reason, qualifier, recommendation: rec, quote, source });
+                        let (qualifier, qualifier_short) = (rule.qualifier.as_ref(), rule.qualifier_short.as_ref());
+                        decision.push(Decision { jurisdiction: jd.id, indication: id, verdict: rule.verdict, reason: &rule.reason, qualifier, qualifier_short, recommendation: rec, quote, source });
                     }
                 }
             }

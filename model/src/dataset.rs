@@ -196,6 +196,11 @@ pub struct Rule {
     /// stamcellstransplantation"), where the rule's verdict holds only in that sense.
     #[serde(default)]
     pub qualifier: Option<Text>,
+    /// The qualifier in a few words, for the verdict bar on a phone ("Ja – som brygga till
+    /// transplantation"); only with a `qualifier` (validation). The bar uses the qualifier itself
+    /// where a rule gives none.
+    #[serde(default)]
+    pub qualifier_short: Option<Text>,
 }
 
 /// A note shown with a decided on-label verdict (context, not a condition; never a verdict).

@@ -886,6 +886,137 @@ impl<'a> Query<'a> {
         self.essential(r, &mut Vec::new(), &mut fields);
         fields.iter().collect()
     }
+
+    /// The level a node of [`Query::restrict`]'s results tests ([`TERMINAL`] for a constant).
+    fn level_of(&self, r: u32) -> u8 {
+        match (r as usize).checked_sub(self.dg.nodes.len()) {
+            None => self.dg.nodes[r as usize].level,
+            Some(f) => self.fresh[f].0,
+        }
+    }
+
+    /// Child `i` of such a node, or the node itself where it does not test `level`: the node
+    /// with the field at `level` set to its `i`-th value, when nothing above `level` is tested.
+    fn cofactor(&self, r: u32, level: u8, i: usize) -> u32 {
+        if self.level_of(r) != level {
+            return r;
+        }
+        match (r as usize).checked_sub(self.dg.nodes.len()) {
+            None => self.dg.kids[self.dg.nodes[r as usize].first as usize + i],
+            Some(f) => self.fresh_kids[self.fresh[f].1 as usize + i],
+        }
+    }
+
+    /// The fields such a node's function depends on (memo: `supports`, per fresh node).
+    fn support_of(&self, r: u32, supports: &mut Vec<Option<FieldSet>>) -> FieldSet {
+        let Some(f) = (r as usize).checked_sub(self.dg.nodes.len()) else {
+            return self.dg.support[r as usize];
+        };
+        if supports.len() < self.fresh.len() {
+            supports.resize(self.fresh.len(), None);
+        }
+        if let Some(s) = supports[f] {
+            return s;
+        }
+        let mut out = FieldSet::default();
+        self.essential(r, &mut Vec::new(), &mut out);
+        supports[f] = Some(out);
+        out
+    }
+
+    /// The most questions the form can still ask before the verdict stops depending on what it
+    /// can ask: the longest path of the verdict's diagram restricted to the known values, counting
+    /// the fields tested along it, when the questions are asked as the form asks them — always
+    /// the first field the verdict depends on in the form's (clinical) order, `monotherapy`
+    /// last, never a field of `skip` (marked not known: it stays unknown, so the verdict is read
+    /// for each of its values at once), never the jurisdiction (the switch, not a question).
+    ///
+    /// `monotherapy` is level 0 of the diagrams, and while `philadelphia` is unknown an absent
+    /// monotherapy is not assumed, so the restricted diagram may test it; but once Ph is
+    /// answered negative it is assumed `true` and never asked. So the walk carries, for every
+    /// value of the skipped fields, the pair of diagrams with `monotherapy` true and false side
+    /// by side (the same node twice where it is known): an answer `philadelphia = negative`
+    /// keeps the `true` side, and `monotherapy` counts only where, with every other askable
+    /// field answered, some pair still differs.
+    pub(crate) fn most_questions(&mut self, skip: FieldSet) -> usize {
+        let dg = self.dg;
+        let skip = FieldSet::from_bits(skip.bits() | FieldSet::of(&[Field::Jurisdiction]).bits());
+        let root = self.restrict(dg.verdict);
+        let mono = dg.order.iter().position(|f| *f == Field::Monotherapy).unwrap_or(0) as u8;
+        let choices = dg.domains.values(Field::Monotherapy);
+        let yes = choices.iter().position(|v| *v == Value::Flag(true)).unwrap_or(0);
+        let no = choices.iter().position(|v| *v == Value::Flag(false)).unwrap_or(0);
+        let start = vec![(self.cofactor(root, mono, yes), self.cofactor(root, mono, no))];
+        let mut walk = Walk { skip, memo: std::collections::BTreeMap::new(), supports: Vec::new() };
+        walk.longest(self, start)
+    }
+}
+
+/// The state of [`Query::most_questions`]: what it carries from step to step.
+struct Walk {
+    skip: FieldSet,
+    /// The answer for each set of pairs met so far.
+    memo: std::collections::BTreeMap<Vec<(u32, u32)>, usize>,
+    supports: Vec<Option<FieldSet>>,
+}
+
+impl Walk {
+    /// The most questions from `pairs`: one pair `(monotherapy true, false)` of restricted
+    /// diagrams per combination of values of the skipped fields tested so far.
+    fn longest(&mut self, q: &Query<'_>, mut pairs: Vec<(u32, u32)>) -> usize {
+        let dg = q.dg;
+        // A skipped field on top of a side is read for each of its values: one pair for each.
+        loop {
+            let top = pairs
+                .iter()
+                .flat_map(|(t, f)| [q.level_of(*t), q.level_of(*f)])
+                .filter(|l| *l != TERMINAL && self.skip.contains(dg.order[usize::from(*l)]))
+                .min();
+            let Some(level) = top else { break };
+            let width = usize::from(dg.width[usize::from(level)]);
+            pairs = pairs
+                .iter()
+                .flat_map(|(t, f)| (0..width).map(move |i| (q.cofactor(*t, level, i), q.cofactor(*f, level, i))))
+                .collect();
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        if let Some(n) = self.memo.get(&pairs) {
+            return *n;
+        }
+        let mut depends = 0u32;
+        for (t, f) in pairs.iter() {
+            depends |= q.support_of(*t, &mut self.supports).bits() | q.support_of(*f, &mut self.supports).bits();
+        }
+        let askable = FieldSet::from_bits(depends & !self.skip.bits() & !FieldSet::of(&[Field::Monotherapy]).bits());
+        // The first askable field in the form's order: the topmost level (below monotherapy).
+        let next = askable.iter().filter_map(|f| dg.order.iter().position(|o| *o == f)).min();
+        let n = match next {
+            Some(level) => {
+                let level = level as u8;
+                let field = dg.order[usize::from(level)];
+                let values = dg.domains.values(field);
+                let mut most = 0;
+                for (i, value) in values.iter().enumerate() {
+                    let negative = *value == Value::Philadelphia(crate::vocab::Philadelphia::Negative);
+                    let next: Vec<(u32, u32)> = pairs
+                        .iter()
+                        .map(|(t, f)| {
+                            let t = q.cofactor(*t, level, i);
+                            // Ph-negative: an absent monotherapy is assumed `true` from now on.
+                            (t, if negative { t } else { q.cofactor(*f, level, i) })
+                        })
+                        .collect();
+                    most = most.max(self.longest(q, next));
+                }
+                1 + most
+            }
+            // Only monotherapy is left to ask, if the verdict still depends on it.
+            None => usize::from(!self.skip.contains(Field::Monotherapy) && pairs.iter().any(|(t, f)| t != f)),
+        };
+        self.memo.insert(pairs, n);
+        n
+    }
 }
 
 #[cfg(test)]

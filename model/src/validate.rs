@@ -9,7 +9,7 @@ use crate::diagrams::Diagrams;
 use crate::domains::{for_each_completion, Domains};
 use crate::logic::eval_all;
 use crate::patient::Patient;
-use crate::vocab::{Criterion, Field, IndicationId, Jurisdiction, RecommendationStatus, Verdict};
+use crate::vocab::{Criterion, Field, IndicationId, Jurisdiction, Lang, RecommendationStatus, Verdict};
 
 /// Checks everything the types cannot: references, dates, coverage and consistency of the rules;
 /// then builds the decision diagrams. Returns them, or every problem found, each naming its entry.
@@ -149,6 +149,22 @@ pub fn validate(d: &Dataset) -> Result<Diagrams, Vec<String>> {
                     "{at}: verdict {} is the checker's own, a rule cannot give it",
                     rule.verdict
                 )),
+                _ => {}
+            }
+            match (&rule.qualifier, &rule.qualifier_short) {
+                (None, Some(_)) => errors.push(format!(
+                    "{at}: qualifier_short without a qualifier: the short form stands for the rule's qualifier in the verdict bar"
+                )),
+                (Some(q), Some(short)) => {
+                    for lang in Lang::ALL {
+                        let (q, short) = (q.get(*lang), short.get(*lang));
+                        if short.trim().is_empty() || short.chars().count() > q.chars().count() {
+                            errors.push(format!(
+                                "{at}: qualifier_short ({lang}) {short:?} is not a short form of the qualifier {q:?}: empty or longer"
+                            ));
+                        }
+                    }
+                }
                 _ => {}
             }
             match j.recommendation(&rule.basis) {

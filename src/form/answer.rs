@@ -292,7 +292,7 @@ mod tests {
             Check::NotMet,
         )));
         // An open criterion names what is not given.
-        assert!(adult_mrd.contains(&row("MRD ≥ 0.1%", "MRD: not given", Check::Unknown)));
+        assert!(adult_mrd.contains(&row("MRD ≥\u{a0}0.1%", "MRD: not given", Check::Unknown)));
         // A decided criterion leaves out the fields it did not need: Ph-negative settles the
         // Ph-positive clause without TKI failures or other options.
         let adult_rr = Row::all(check(IndicationId::AdultRelapsedRefractory), &p, Lang::En, false);

@@ -1,28 +1,68 @@
 //! Where the form stands, in words: the compact verdict bar that stays in sight while the form is
 //! scrolled, and the message of the live region. Both say the same: the verdict's headline once
-//! the answer is decided, else "no answer yet" with how many questions can still change it.
+//! the answer is decided (short on the bar); before the first answer an invitation; else "no answer yet" (or
+//! "not yes", when no answer left can be yes) with the most questions the form can still ask.
 
 use super::state::State;
-use crate::assessment::Assessment;
+use crate::assessment::{most_questions, Assessment};
 use crate::i18n::strings;
-use crate::summary;
-use crate::vocab::{Lang, Verdict};
+use crate::vocab::{Field, FieldSet, Lang, Verdict};
 
 /// The verdict bar.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Progress {
     pub verdict: Verdict,
-    /// The headline, or "Svar saknas – 2 frågor kvar".
+    /// The short headline ("Ja – som brygga till transplantation"), or "Inget svar ännu –
+    /// högst 3 frågor kvar", short enough for two lines on a phone.
     pub words: String,
+    /// What the live region says: the same, but the full headline once decided (a screen reader
+    /// has no two lines to fit).
+    pub spoken: String,
 }
 
 impl Progress {
-    pub fn of(a: &Assessment, lang: Lang) -> Progress {
+    /// The bar for the form `state` and its answer `a` (`crate::evaluate(&state.patient())`).
+    pub fn of(state: &State, a: &Assessment, lang: Lang) -> Progress {
+        let t = strings(lang);
         let words = match a.verdict {
-            Verdict::Incomplete => (strings(lang).questions_left)(a.missing.len()),
-            _ => summary::headline(a, lang),
+            Verdict::Incomplete if !state.has_begun() => t.bar_invitation.to_string(),
+            Verdict::Incomplete => {
+                let not_yes = !a.possible_verdicts.iter().any(|v| matches!(v, Verdict::Yes | Verdict::YesWithConditions));
+                let (d, dg) = (crate::data::dataset(), crate::data::diagrams());
+                // An MRD typed as a bound is answered, though the checker does not have it.
+                let mut skip = state.marked_unknown();
+                if state.mrd_below().is_some() {
+                    skip = skip.union(FieldSet::of(&[Field::MrdPercent]));
+                }
+                match most_questions(d, dg, &state.patient(), skip) {
+                    0 => (t.bar_no_more_questions)(not_yes),
+                    n => (t.bar_questions_left)(not_yes, n),
+                }
+            }
+            _ => short_headline(a, lang),
         };
-        Progress { verdict: a.verdict, words }
+        let spoken = match a.verdict {
+            Verdict::Incomplete => words.clone(),
+            _ => crate::summary::headline(a, lang),
+        };
+        Progress { verdict: a.verdict, words, spoken }
+    }
+}
+
+/// The headline in a few words: the verdict and the deciding rules' short qualifier
+/// ("Ja – som brygga till transplantation"); the answer itself keeps the full headline.
+pub fn short_headline(a: &Assessment, lang: Lang) -> String {
+    let words = (strings(lang).verdict)(a.verdict);
+    match a.qualifier_short() {
+        Some(q) => format!("{words} – {}", q.get(lang)),
+        None => words.into(),
+    }
+}
+
+impl State {
+    /// Whether anything but the jurisdiction has been answered or marked not known.
+    pub fn has_begun(&self) -> bool {
+        Field::ALL.iter().any(|f| *f != Field::Jurisdiction && (self.is_answered(*f) || self.is_unknown(*f)))
     }
 }
 
@@ -40,40 +80,124 @@ pub fn entry_errors(state: &State, lang: Lang) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::child_bridging;
-    use crate::patient::Patient;
-    use crate::vocab::{Field, Jurisdiction};
+    use crate::fixtures::{after, child_bridging, typed};
+    use crate::form::state::Action;
+    use crate::patient::Value;
+    use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Jurisdiction, Philadelphia};
 
-    #[test]
-    fn incomplete_says_how_many_questions_can_still_change_the_answer() {
-        // One answer fewer than a decided case, where that leaves one question open.
-        let one = Field::ALL
-            .iter()
-            .map(|f| {
-                let mut p = child_bridging();
-                p.set(*f, None);
-                crate::evaluate(&p)
-            })
-            .find(|a| a.missing.len() == 1)
-            .expect("some answer of the child's case is the only one missing when left out");
-        assert_eq!(Progress::of(&one, Lang::Sv).words, "Svar saknas – 1 fråga kvar");
-        assert_eq!(Progress::of(&one, Lang::En).words, "No answer yet – 1 question left");
-        let empty = crate::evaluate(&Patient { jurisdiction: Some(Jurisdiction::Se), ..Patient::default() });
-        let n = empty.missing.len();
-        assert!(n > 1);
-        let bar = Progress::of(&empty, Lang::Sv);
-        assert_eq!((bar.verdict, bar.words), (Verdict::Incomplete, format!("Svar saknas – {n} frågor kvar")));
-        assert_eq!(Progress::of(&empty, Lang::Nb).words, format!("Svar mangler – {n} spørsmål igjen"));
-        assert_eq!(Progress::of(&empty, Lang::En).words, format!("No answer yet – {n} questions left"));
+    fn bar(state: &State, lang: Lang) -> String {
+        Progress::of(state, &crate::evaluate(&state.patient()), lang).words
+    }
+
+    fn pick(field: Field, v: Value) -> Action {
+        Action::Pick(field, Some(v))
+    }
+
+    /// An adult with Ph-negative relapsed B-ALL in Sweden, `actions` after it.
+    fn adult_relapse(more: impl IntoIterator<Item = Action>) -> std::rc::Rc<State> {
+        let base = [
+            typed(Field::AgeYears, "52"),
+            pick(Field::Diagnosis, Value::Diagnosis(Diagnosis::BPrecursorAll)),
+            pick(Field::Cd19, Value::Cd19(Cd19::Positive)),
+            pick(Field::Philadelphia, Value::Philadelphia(Philadelphia::Negative)),
+            pick(Field::DiseaseStatus, Value::DiseaseStatus(DiseaseStatus::Refractory)),
+        ];
+        after(base.into_iter().chain(more))
     }
 
     #[test]
-    fn a_decided_answer_shows_its_headline() {
+    fn item12_the_bar_says_the_short_headline_and_the_answer_the_full_one() {
+        let yes = crate::evaluate(&child_bridging());
+        let s = State::new(Jurisdiction::Se);
+        assert_eq!(Progress::of(&s, &yes, Lang::Sv).words, "Ja – som brygga till transplantation");
+        assert_eq!(Progress::of(&s, &yes, Lang::Nb).words, "Ja – som bro til transplantasjon");
+        assert_eq!(Progress::of(&s, &yes, Lang::En).words, "Yes – as bridge to transplant");
+        assert_eq!(crate::summary::headline(&yes, Lang::Sv), "Ja – som bryggbehandling inför allogen stamcellstransplantation");
+        assert_eq!(Progress::of(&s, &yes, Lang::Sv).spoken, "Ja – som bryggbehandling inför allogen stamcellstransplantation");
+        // NT-rådet's advice for children: its qualifier is short already.
+        let mut child = child_bridging();
+        child.planned_allo_hsct = Some(false);
+        let no = crate::evaluate(&child);
+        assert_eq!(Progress::of(&s, &no, Lang::Sv).words, "Nej – avstå från generell användning");
+        assert_eq!(Progress::of(&s, &no, Lang::Nb).words, "Nei – avstå fra generell bruk");
+        assert_eq!(Progress::of(&s, &no, Lang::En).words, "No – refrain from general use");
+        assert_eq!(crate::summary::headline(&no, Lang::Sv), "Nej – avstå från generell användning");
+        // No qualifier: the verdict alone.
+        child.jurisdiction = Some(Jurisdiction::No);
+        let pending = crate::evaluate(&child);
+        assert_eq!(Progress::of(&s, &pending, Lang::Sv).words, "Beslut inväntas");
+    }
+
+    #[test]
+    fn item13_before_the_first_answer_the_bar_invites() {
+        let empty = State::new(Jurisdiction::Se);
+        assert_eq!(bar(&empty, Lang::Sv), "Svara på frågorna – svaret visas här");
+        assert_eq!(bar(&empty, Lang::Nb), "Svar på spørsmålene – svaret vises her");
+        assert_eq!(bar(&empty, Lang::En), "Answer the questions – the answer appears here");
+        // Switching country is no answer about the patient.
+        let norway = after([pick(Field::Jurisdiction, Value::Jurisdiction(Jurisdiction::No))]);
+        assert_eq!(bar(&norway, Lang::Sv), "Svara på frågorna – svaret visas här");
+    }
+
+    #[test]
+    fn item13_the_count_is_the_most_questions_still_to_ask() {
+        // Adult, refractory, Ph-negative in Sweden: only the transplant plan is left (the
+        // monotherapy is assumed); `missing` says the same.
+        let s = adult_relapse([]);
+        assert_eq!(bar(&s, Lang::Sv), "Inget svar ännu – 1 fråga kvar");
+        assert_eq!(bar(&s, Lang::Nb), "Ikke noe svar ennå – 1 spørsmål igjen");
+        assert_eq!(bar(&s, Lang::En), "No answer yet – 1 question left");
+        // After the age alone the form still asks diagnosis, CD19, Ph, status, then at most
+        // relapse number or remission…: fewer than the fields `missing` names.
+        let s = after([typed(Field::AgeYears, "52")]);
+        let a = crate::evaluate(&s.patient());
+        let n = most_questions(crate::data::dataset(), crate::data::diagrams(), &s.patient(), s.marked_unknown());
+        assert!(n < a.missing.len(), "{n} vs {:?}", a.missing);
+        assert_eq!(bar(&s, Lang::Sv), format!("Inget svar ännu – högst {n} frågor kvar"));
+        assert_eq!(bar(&s, Lang::Nb), format!("Ikke noe svar ennå – høyst {n} spørsmål igjen"));
+        assert_eq!(bar(&s, Lang::En), format!("No answer yet – at most {n} questions left"));
+    }
+
+    #[test]
+    fn item13_not_yes_and_nothing_left_to_ask() {
+        // A refractory adult in Norway with the Philadelphia status not known: "no" if
+        // Ph-negative, "no recommendation" or off-label if Ph-positive; never yes.
+        let mut s = (*adult_relapse([pick(Field::Jurisdiction, Value::Jurisdiction(Jurisdiction::No))])).clone();
+        s.picked.philadelphia = None;
+        s.unknown[Field::Philadelphia as usize] = true;
+        let a = crate::evaluate(&s.patient());
+        assert_eq!(a.verdict, Verdict::Incomplete);
+        assert_eq!(a.possible_verdicts, [Verdict::NoRecommendation, Verdict::No, Verdict::OffLabel]);
+        // The TKI failures, other options and monotherapy can still be asked.
+        assert_eq!(bar(&s, Lang::Sv), "Inte ja – högst 3 frågor kvar");
+        assert_eq!(bar(&s, Lang::Nb), "Ikke ja – høyst 3 spørsmål igjen");
+        assert_eq!(bar(&s, Lang::En), "Not yes – at most 3 questions left");
+        // Every missing fact marked not known: nothing more to ask, and no count.
+        a.missing.iter().for_each(|f| s.unknown[*f as usize] = true);
+        assert_eq!(bar(&s, Lang::Sv), "Inte ja – inga fler frågor kvar");
+        assert_eq!(bar(&s, Lang::Nb), "Ikke ja – ingen flere spørsmål igjen");
+        assert_eq!(bar(&s, Lang::En), "Not yes – no more questions left");
+        // The same with yes still possible: a Swedish child whose transplant plan is not known.
+        let mut child = State::new(Jurisdiction::Se);
+        child.picked = child_bridging();
+        child.picked.planned_allo_hsct = None;
+        child.typed[Field::AgeYears as usize] = "8".into();
+        child.typed[Field::RelapseNumber as usize] = "2".into();
+        child.typed[Field::PriorTherapyLines as usize] = "2".into();
+        assert_eq!(bar(&child, Lang::Sv), "Inget svar ännu – 1 fråga kvar");
+        child.unknown[Field::PlannedAlloHsct as usize] = true;
+        assert_eq!(bar(&child, Lang::Sv), "Inget svar – inga fler frågor kvar");
+        assert_eq!(bar(&child, Lang::Nb), "Ikke noe svar – ingen flere spørsmål igjen");
+        assert_eq!(bar(&child, Lang::En), "No answer – no more questions left");
+    }
+
+    #[test]
+    fn a_decided_answer_shows_its_short_headline() {
         let a = crate::evaluate(&child_bridging());
-        assert_ne!(a.verdict, Verdict::Incomplete);
+        let s = State::new(Jurisdiction::Se);
         for lang in Lang::ALL {
-            let bar = Progress::of(&a, *lang);
-            assert_eq!((bar.verdict, bar.words), (a.verdict, summary::headline(&a, *lang)));
+            let bar = Progress::of(&s, &a, *lang);
+            assert_eq!((bar.verdict, bar.words), (a.verdict, short_headline(&a, *lang)));
         }
     }
 }

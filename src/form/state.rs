@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::i18n::{read_entry, AgeUnit, EntryError};
+use crate::i18n::{read_below, read_entry, AgeUnit, EntryError};
 use crate::patient::{format_number, Patient, Value};
 use crate::vocab::{Field, FieldSet, Jurisdiction};
 
@@ -101,8 +101,15 @@ impl State {
         self.unknown[field as usize] && !self.is_answered(field)
     }
 
-    /// The fields the person said they do not know, and has not answered since.
-    pub fn unknown_fields(&self) -> FieldSet {
+    /// The upper bound of an MRD typed as one ("< 0,01 %": MRD-negative), which the patient
+    /// leaves missing: the form decides with it ([`crate::form::assess`]), and the record says
+    /// "MRD < 0,01 %" ([`crate::i18n::percent_below`]).
+    pub fn mrd_below(&self) -> Option<f64> {
+        read_below(Field::MrdPercent, self.text(Field::MrdPercent))
+    }
+
+    /// The fields marked not known ([`State::is_unknown`]): the form does not ask them again.
+    pub fn marked_unknown(&self) -> FieldSet {
         FieldSet::of(&Field::ALL.iter().copied().filter(|f| self.is_unknown(*f)).collect::<Vec<_>>())
     }
 

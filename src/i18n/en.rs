@@ -102,6 +102,13 @@ pub const STRINGS: Strings = Strings {
     summary_assumed: "Assumed",
     summary_decision: "Decision",
     quote: |text| format!("“{text}”"),
+
+    bar_invitation: "Answer the questions – the answer appears here",
+    bar_questions_left: |not_yes, n| {
+        let start = if not_yes { "Not yes" } else { "No answer yet" };
+        if n == 1 { format!("{start} – 1 question left") } else { format!("{start} – at most {n} questions left") }
+    },
+    bar_no_more_questions: |not_yes| format!("{} – no more questions left", if not_yes { "Not yes" } else { "No answer" }),
 };
 
 fn jurisdiction_option(j: Jurisdiction) -> &'static str {
@@ -316,7 +323,7 @@ fn criterion(c: &Criterion) -> String {
             or_list(ns.iter().map(|n| ordinal_en(*n)).collect()),
             or_list(ns.iter().map(|n| format!("CR{n}")).collect())
         ),
-        C::MrdAtLeastPercent(t) => format!("MRD ≥ {}", percent(Lang::En, *t)),
+        C::MrdAtLeastPercent(t) => format!("MRD ≥\u{a0}{}", percent(Lang::En, *t)),
         C::Consolidation(true) => "as part of consolidation therapy".into(),
         C::Consolidation(false) => "not as part of consolidation therapy".into(),
         C::HighRiskFirstRelapse(true) => "high-risk first relapse".into(),

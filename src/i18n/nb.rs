@@ -102,6 +102,13 @@ pub const STRINGS: Strings = Strings {
     summary_assumed: "Antatt",
     summary_decision: "Beslutning",
     quote: |text| format!("«{text}»"),
+
+    bar_invitation: "Svar på spørsmålene – svaret vises her",
+    bar_questions_left: |not_yes, n| {
+        let start = if not_yes { "Ikke ja" } else { "Ikke noe svar ennå" };
+        if n == 1 { format!("{start} – 1 spørsmål igjen") } else { format!("{start} – høyst {n} spørsmål igjen") }
+    },
+    bar_no_more_questions: |not_yes| format!("{} – ingen flere spørsmål igjen", if not_yes { "Ikke ja" } else { "Ikke noe svar" }),
 };
 
 fn jurisdiction_option(j: Jurisdiction) -> &'static str {
@@ -316,7 +323,7 @@ fn criterion(c: &Criterion) -> String {
             or_list(ns.iter().map(|n| ordinal_nb(*n)).collect()),
             or_list(ns.iter().map(|n| format!("CR{n}")).collect())
         ),
-        C::MrdAtLeastPercent(t) => format!("MRD ≥ {}", percent(Lang::Nb, *t)),
+        C::MrdAtLeastPercent(t) => format!("MRD ≥\u{a0}{}", percent(Lang::Nb, *t)),
         C::Consolidation(true) => "som del av konsolideringsbehandling".into(),
         C::Consolidation(false) => "ikke som del av konsolideringsbehandling".into(),
         C::HighRiskFirstRelapse(true) => "høyrisiko første residiv".into(),

@@ -104,6 +104,13 @@ pub const STRINGS: Strings = Strings {
     summary_assumed: "Antaget",
     summary_decision: "Beslut",
     quote: |text| format!("”{text}”"),
+
+    bar_invitation: "Svara på frågorna – svaret visas här",
+    bar_questions_left: |not_yes, n| {
+        let start = if not_yes { "Inte ja" } else { "Inget svar ännu" };
+        if n == 1 { format!("{start} – 1 fråga kvar") } else { format!("{start} – högst {n} frågor kvar") }
+    },
+    bar_no_more_questions: |not_yes| format!("{} – inga fler frågor kvar", if not_yes { "Inte ja" } else { "Inget svar" }),
 };
 
 fn jurisdiction_option(j: Jurisdiction) -> &'static str {
@@ -318,7 +325,7 @@ fn criterion(c: &Criterion) -> String {
             or_list(ns.iter().map(|n| ordinal_sv(*n)).collect()),
             or_list(ns.iter().map(|n| format!("CR{n}")).collect())
         ),
-        C::MrdAtLeastPercent(t) => format!("MRD ≥ {}", percent(Lang::Sv, *t)),
+        C::MrdAtLeastPercent(t) => format!("MRD ≥\u{a0}{}", percent(Lang::Sv, *t)),
         C::Consolidation(true) => "som del av konsolideringsbehandling".into(),
         C::Consolidation(false) => "inte som del av konsolideringsbehandling".into(),
         C::HighRiskFirstRelapse(true) => "högrisk första recidiv".into(),

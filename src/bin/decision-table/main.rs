@@ -185,9 +185,10 @@ fn render(d: &Dataset) -> String {
                     parts.push("—".to_string());
                 }
                 let when = if r.when.is_empty() { "for every patient on this indication".to_string() } else { format!("when {}", all_of(&r.when)) };
-                match &r.qualifier {
-                    Some(q) => parts.push(format!("**{}** ({}) {when}", r.verdict, q.en)),
-                    None => parts.push(format!("**{}** {when}", r.verdict)),
+                match (&r.qualifier, &r.qualifier_short) {
+                    (Some(q), Some(short)) => parts.push(format!("**{}** ({}; on the verdict bar: {}) {when}", r.verdict, q.en, short.en)),
+                    (Some(q), None) => parts.push(format!("**{}** ({}) {when}", r.verdict, q.en)),
+                    (None, _) => parts.push(format!("**{}** {when}", r.verdict)),
                 }
                 parts.push(r.reason.en.to_string());
                 match j.recommendation(&r.basis) {

@@ -27,6 +27,9 @@ pub fn years(n: u32) -> String {
 /// A criterion in English words: the widget's own English (`i18n/en.rs`), so the committee
 /// reviews the very words a clinician reads. `_top` (not nested inside any-of/all-of) is kept for
 /// the callers; the widget's wording brackets nested groups itself.
+///
+/// The widget keeps a value with its sign and unit by no-break spaces ("MRD ≥\u{a0}0.1%"); the
+/// committee's Markdown gets plain spaces, which it does not wrap at anyway.
 pub fn words(c: &Criterion, _top: bool) -> String {
-    (strings(Lang::En).criterion)(c)
+    (strings(Lang::En).criterion)(c).replace('\u{a0}', " ")
 }

@@ -52,11 +52,15 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(props.jurisdiction, move |j| state.dispatch(Action::FollowAttribute(*j)));
     }
     let patient = state.patient();
-    let assessment = use_memo(patient.clone(), crate::evaluate);
+    // The answer the form shows: with an MRD typed as a bound ("< 0,01 %"), decided from every
+    // MRD below it (form::mrd). The event carries the checker's own result, which claims no
+    // MRD the person did not enter.
+    let bound = state.mrd_below().map(f64::to_bits);
+    let assessment = use_memo((patient.clone(), bound), |(p, b)| form::mrd::assess_with(p, b.map(f64::from_bits)));
     {
         let onassess = props.onassess.clone();
-        let assessment = Rc::clone(&assessment);
-        use_effect_with(patient.clone(), move |_| onassess.emit(assessment));
+        let result = if bound.is_some() { Rc::new(crate::evaluate(&patient)) } else { Rc::clone(&assessment) };
+        use_effect_with(patient.clone(), move |_| onassess.emit(result));
     }
 
     // The device's date, read once: the currency notice does not come and go while the form is
@@ -64,7 +68,7 @@ pub fn App(props: &AppProps) -> Html {
     let today = *use_memo((), |_| device_today());
     let stale = currency::is_stale(assessment.dataset.checked, assessment.dataset.stale_after_months, today);
     let once = use_mut_ref(currency::OnceNotice::default);
-    let context = summary::Context { today, stale, unknown: state.unknown_fields() };
+    let context = summary::Context { today, stale, unknown: state.marked_unknown(), mrd_below: state.mrd_below() };
 
     // One callback per field, made once: the dispatcher never changes, so a question whose
     // props are otherwise unchanged is not re-rendered when another answer changes.
@@ -171,7 +175,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     // The bar and the live region say the same: the headline, or how many questions are left.
     // The live region says the currency notice once: with the first decided answer.
-    let progress = Progress::of(&assessment, lang);
+    let progress = Progress::of(&state, &assessment, lang);
     let decided = assessment.verdict != Verdict::Incomplete;
     // What the live region would say now: the entries that cannot be read, else where the form
     // stands (with the currency notice the first time an answer is decided). It is said only
@@ -179,10 +183,10 @@ pub fn App(props: &AppProps) -> Html {
     let errors = form::entry_errors(&state, lang);
     let now = if !errors.is_empty() {
         errors.join(" ")
-    } else if once.borrow_mut().carries(stale, decided, &progress.words) {
-        format!("{}. {}", progress.words, summary::currency_notice(&assessment, lang))
+    } else if once.borrow_mut().carries(stale, decided, &progress.spoken) {
+        format!("{}. {}", progress.spoken, summary::currency_notice(&assessment, lang))
     } else {
-        progress.words.clone()
+        progress.spoken.clone()
     };
     let live_ref = use_node_ref();
     let (settle, live_initial) = use_live_region(now, (*state).clone(), live_ref.clone(), form_ref.clone(), focus_next.clone());

@@ -1,4 +1,4 @@
-//! The verdict bar: the answer in one line (icon, colour and words) that stays in sight at the
+//! The verdict bar: the answer in at most two lines (icon, colour and the short headline) that stays in sight at the
 //! bottom of the screen while the form is scrolled. It is sticky inside the widget, never fixed
 //! to the viewport, so it cannot cover the host page's own header; it settles just above the
 //! full answer. Its button moves focus to the full answer. Like the full answer it carries
@@ -38,11 +38,32 @@ pub fn VerdictBar(props: &BarProps) -> Html {
             // What the bar says is the live region's and the answer's to say: a screen reader
             // reading down would hear the verdict three times in a row.
             <span class="bar-icon" aria-hidden="true">{ icon(Shape::of_verdict(verdict)) }</span>
-            <span class="bar-words" aria-hidden="true">{ props.progress.words.clone() }</span>
+            <span class="bar-words" aria-hidden="true">{ keep_together(&props.progress.words) }</span>
             <button type="button" class="button secondary bar-go" onclick={props.onactivate.clone()}>
-                { props.to_answer.clone() }
+                // On a narrow widget only the arrow shows (widget.css); the words stay its name.
+                <span class="bar-go-words">{ props.to_answer.clone() }</span>
                 <span aria-hidden="true">{ " ↓" }</span>
             </button>
         </div>
     }
+}
+
+/// The words, with each hyphenated one ("(off-label)") kept on one line: a line may break at
+/// a space only. The text is unchanged.
+fn keep_together(words: &str) -> Html {
+    if !words.contains('-') {
+        return html! { { words.to_string() } };
+    }
+    let mut parts = Vec::new();
+    for (i, word) in words.split(' ').enumerate() {
+        if i > 0 {
+            parts.push(html! { { " " } });
+        }
+        parts.push(if word.contains('-') {
+            html! { <span class="bar-keep">{ word.to_string() }</span> }
+        } else {
+            html! { { word.to_string() } }
+        });
+    }
+    parts.into_iter().collect::<Html>()
 }
