@@ -177,7 +177,7 @@ fn item3_norwegian_bridging_note_goes_with_every_decided_answer_on_its_indicatio
     let note = a.notes.iter().find(|n| &*n.id == NOTE).unwrap();
     assert_eq!(
         &*note.text.nb,
-        "Bro til transplantasjon er ingen egen indikasjon i Norge. DMP vurderer at slik bruk er dekket av indikasjonene i markedsføringstillatelsen (ID2017_067, 11.10.2024). Det betyr ikke at bruken er innført: om den er innført, følger av beslutningen for pasientens indikasjon. En planlagt transplantasjon endrer ikke svaret."
+        "Bro til transplantasjon er ingen egen indikasjon i Norge. DMP vurderer at slik bruk er dekket av indikasjonene i markedsføringstillatelsen (ID2017_067, 11.10.2024). Det betyr ikke at bruken er innført; det avgjøres av beslutningen for pasientens indikasjon. En planlagt transplantasjon endrer ikke svaret."
     );
     assert!(note.text.sv.contains("indikationerna i marknadsföringstillståndet") && note.text.sv.contains("Det betyder inte att den är införd"), "{}", note.text.sv);
     assert!(note.text.en.contains("indications of the marketing authorisation") && note.text.en.contains("That does not mean it is introduced"), "{}", note.text.en);
