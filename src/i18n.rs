@@ -59,8 +59,6 @@ pub struct Strings {
     pub unknown_undo: &'static str,
     /// Said after a link that opens in a new tab (visually hidden).
     pub new_tab: &'static str,
-    /// The verdict bar while no answer is decided: "Svar saknas – 2 frågor kvar".
-    pub questions_left: fn(usize) -> String,
     /// The verdict bar's button, which leads to the full answer.
     pub to_answer: &'static str,
 
@@ -136,7 +134,6 @@ pub struct Strings {
     pub summary_label: &'static str,
     pub overview_summary: &'static str,
     pub overview_intro: &'static str,
-    pub col_indication: &'static str,
     pub col_eu: &'static str,
     pub eu_approved: &'static str,
     /// What the widget says when it failed.
@@ -147,7 +144,6 @@ pub struct Strings {
     pub summary_jurisdiction: &'static str,
     pub summary_answer: &'static str,
     pub summary_answers: &'static str,
-    pub summary_missing: &'static str,
     pub summary_indication: &'static str,
     pub summary_label_status_off: &'static str,
 
@@ -168,8 +164,6 @@ pub struct Strings {
     pub summary_checked_on: fn(&str) -> String,
     /// The record: facts marked not known, or still missing.
     pub summary_not_known: &'static str,
-    /// The record: what the answer assumed.
-    pub summary_assumed: &'static str,
     /// The record: the deciding decision.
     pub summary_decision: &'static str,
     /// A quotation in the language's quotation marks (sv ”…”, nb «…», en “…”).

@@ -30,7 +30,6 @@ pub const STRINGS: Strings = Strings {
     unknown_marked: |q| format!("{q}: not known. The answer says what is missing."),
     unknown_undo: "Change",
     new_tab: "opens in a new tab",
-    questions_left: |n| format!("No answer yet – {n} {} left", if n == 1 { "question" } else { "questions" }),
     to_answer: "To the answer",
 
     answer_heading: "Answer",
@@ -79,7 +78,6 @@ pub const STRINGS: Strings = Strings {
     summary_label: "Summary for the medical record",
     overview_summary: "Overview: all indications and decisions",
     overview_intro: "EU approval and the decisions in Sweden and Norway for each indication, per the dataset.",
-    col_indication: "Indication",
     col_eu: "EU approval",
     eu_approved: "Approved",
     failure: "The tool could not continue because of an error. Please read the recommendations at the sources:",
@@ -88,7 +86,6 @@ pub const STRINGS: Strings = Strings {
     summary_jurisdiction: "Applies to",
     summary_answer: "Answer",
     summary_answers: "Information given",
-    summary_missing: "Missing",
     summary_indication: "Indication",
     summary_label_status_off: "No approved indication is met.",
     not_yes_headline: "Not yes",
@@ -99,7 +96,6 @@ pub const STRINGS: Strings = Strings {
     remission_number: |n| format!("yes (CR{n})"),
     summary_checked_on: |day| format!("Checked on {day}."),
     summary_not_known: "Not known",
-    summary_assumed: "Assumed",
     summary_decision: "Decision",
     quote: |text| format!("“{text}”"),
 

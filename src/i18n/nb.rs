@@ -30,7 +30,6 @@ pub const STRINGS: Strings = Strings {
     unknown_marked: |q| format!("{q}: ikke kjent. Svaret viser hva som mangler."),
     unknown_undo: "Endre",
     new_tab: "åpnes i ny fane",
-    questions_left: |n| format!("Svar mangler – {n} spørsmål igjen"),
     to_answer: "Til svaret",
 
     answer_heading: "Svar",
@@ -79,7 +78,6 @@ pub const STRINGS: Strings = Strings {
     summary_label: "Sammendrag for journalen",
     overview_summary: "Oversikt: alle indikasjoner og beslutninger",
     overview_intro: "EU-godkjenning og beslutninger i Sverige og Norge for hver indikasjon, ifølge grunnlaget.",
-    col_indication: "Indikasjon",
     col_eu: "EU-godkjenning",
     eu_approved: "Godkjent",
     failure: "Verktøyet kunne ikke fortsette på grunn av en feil. Les anbefalingene direkte hos kildene:",
@@ -88,7 +86,6 @@ pub const STRINGS: Strings = Strings {
     summary_jurisdiction: "Gjelder",
     summary_answer: "Svar",
     summary_answers: "Oppgitte opplysninger",
-    summary_missing: "Mangler",
     summary_indication: "Indikasjon",
     summary_label_status_off: "Ingen godkjent indikasjon er oppfylt.",
     not_yes_headline: "Ikke ja",
@@ -99,7 +96,6 @@ pub const STRINGS: Strings = Strings {
     remission_number: |n| format!("ja (CR{n})"),
     summary_checked_on: |day| format!("Kontrollen er gjort {day}."),
     summary_not_known: "Ikke kjent",
-    summary_assumed: "Antatt",
     summary_decision: "Beslutning",
     quote: |text| format!("«{text}»"),
 

@@ -31,7 +31,6 @@ pub const STRINGS: Strings = Strings {
     unknown_marked: |q| format!("{q}: inte känt. Svaret visar vad som saknas."),
     unknown_undo: "Ändra",
     new_tab: "öppnas i ny flik",
-    questions_left: |n| format!("Svar saknas – {n} {} kvar", if n == 1 { "fråga" } else { "frågor" }),
     to_answer: "Till svaret",
 
     answer_heading: "Svar",
@@ -81,7 +80,6 @@ pub const STRINGS: Strings = Strings {
     summary_label: "Sammanfattning för journalen",
     overview_summary: "Översikt: alla indikationer och beslut",
     overview_intro: "EU-godkännande och beslut i Sverige och Norge för varje indikation, enligt underlaget.",
-    col_indication: "Indikation",
     col_eu: "EU-godkännande",
     eu_approved: "Godkänd",
     failure: "Verktyget kunde inte fortsätta på grund av ett fel. Läs rekommendationerna direkt hos källorna:",
@@ -90,7 +88,6 @@ pub const STRINGS: Strings = Strings {
     summary_jurisdiction: "Gäller",
     summary_answer: "Svar",
     summary_answers: "Angivna uppgifter",
-    summary_missing: "Saknas",
     summary_indication: "Indikation",
     summary_label_status_off: "Ingen godkänd indikation uppfylls.",
     not_yes_headline: "Inte ja",
@@ -101,7 +98,6 @@ pub const STRINGS: Strings = Strings {
     remission_number: |n| format!("ja (CR{n})"),
     summary_checked_on: |day| format!("Kontrollen gjord {day}."),
     summary_not_known: "Inte känt",
-    summary_assumed: "Antaget",
     summary_decision: "Beslut",
     quote: |text| format!("”{text}”"),
 
