@@ -5,6 +5,10 @@
 //! only mounts: it reads the two attributes (checked, with one console warning for a bad value),
 //! applies the stylesheet, dispatches `blincyto-assessment` with every new result, and makes a
 //! panic replace every widget with a message and the sources' addresses instead of a frozen form.
+//!
+//! The DOM is built through DOM calls only, never from HTML strings (no `innerHTML`), so a page
+//! that enforces Trusted Types (`require-trusted-types-for 'script'; trusted-types 'none'`)
+//! runs the widget, and its failure message, without a violation.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -27,8 +31,9 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     /// The stylesheet all widgets share; `None` where constructable stylesheets are missing.
     static SHEET: RefCell<Option<Option<JsValue>>> = const { RefCell::new(None) };
-    /// The panic message of each language, prepared before anything can panic.
-    static FAILURE: RefCell<Vec<(Lang, String)>> = const { RefCell::new(Vec::new()) };
+    /// The panic message of each language, built as DOM before anything can panic (the panic
+    /// hook only clones it: creating elements is what may have failed).
+    static FAILURE: RefCell<Vec<(Lang, Element)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A mounted widget, as the JS bridge holds it.
@@ -63,7 +68,7 @@ pub fn mount_widget(host: HtmlElement) -> WidgetHandle {
             }
         },
     };
-    root.set_inner_html("");
+    clear(&root, false);
     adopt_styles(&root);
     let Some(container) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.create_element("div").ok())
     else {
@@ -213,7 +218,7 @@ fn install_panic_hook() {
         return;
     }
     FAILURE.with(|f| {
-        *f.borrow_mut() = [Lang::Sv, Lang::Nb, Lang::En].iter().map(|l| (*l, failure_html(*l))).collect();
+        *f.borrow_mut() = [Lang::Sv, Lang::Nb, Lang::En].iter().filter_map(|l| Some((*l, failure_message(*l)?))).collect();
     });
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&JsValue::from_str(&format!("<blincyto-checker>: {info}")));
@@ -222,8 +227,11 @@ fn install_panic_hook() {
             let _ = MOUNTED.try_with(|mounted| {
                 if let Ok(mounted) = mounted.try_borrow() {
                     for (_, root, lang) in mounted.iter() {
-                        if let Some((_, html)) = failure.iter().find(|(l, _)| l == lang) {
-                            root.set_inner_html(html);
+                        if let Some((_, message)) = failure.iter().find(|(l, _)| l == lang) {
+                            clear(root, true);
+                            if let Ok(copy) = message.clone_node_with_deep(true) {
+                                let _ = root.append_child(&copy);
+                            }
                         }
                     }
                 }
@@ -232,8 +240,28 @@ fn install_panic_hook() {
     }));
 }
 
-/// The failure message of `lang` with links to the sources, as HTML (no inline style).
-fn failure_html(lang: Lang) -> String {
+/// Empties `root`; with `keep_styles`, its `<style>` (the stylesheet where none is adopted) stays.
+fn clear(root: &ShadowRoot, keep_styles: bool) {
+    let mut next = root.first_child();
+    while let Some(node) = next {
+        next = node.next_sibling();
+        let is_style = node.dyn_ref::<Element>().is_some_and(|e| e.local_name() == "style");
+        if !(keep_styles && is_style) {
+            let _ = root.remove_child(&node);
+        }
+    }
+}
+
+/// The failure message of `lang` with links to the sources, as DOM (no inline style).
+fn failure_message(lang: Lang) -> Option<Element> {
+    let document = web_sys::window()?.document()?;
+    let element = |tag: &str, text: Option<&str>| -> Option<Element> {
+        let e = document.create_element(tag).ok()?;
+        if text.is_some() {
+            e.set_text_content(text);
+        }
+        Some(e)
+    };
     let d = crate::data::dataset();
     let mut links: Vec<(String, String)> = Vec::new();
     let mut add = |label: String, url: &str| {
@@ -247,25 +275,23 @@ fn failure_html(lang: Lang) -> String {
     if let Some(vgr) = d.source("nt-radet-vgr") {
         add(vgr.publisher.to_string(), &vgr.url);
     }
-    let items: String = links
-        .iter()
-        .map(|(label, url)| {
-            format!(
-                "<li><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a></li>",
-                escape(url),
-                escape(label)
-            )
-        })
-        .collect();
-    format!(
-        "<div class=\"blincyto failure\" lang=\"{}\" role=\"alert\"><p>{}</p><ul>{items}</ul></div>",
-        lang.as_str(),
-        escape(strings(lang).failure)
-    )
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    let div = element("div", None)?;
+    div.set_class_name("blincyto failure");
+    div.set_attribute("lang", lang.as_str()).ok()?;
+    div.set_attribute("role", "alert").ok()?;
+    div.append_child(&element("p", Some(strings(lang).failure))?.into()).ok()?;
+    let list = element("ul", None)?;
+    for (label, url) in &links {
+        let a = element("a", Some(label))?;
+        for (name, value) in [("href", url.as_str()), ("target", "_blank"), ("rel", "noopener noreferrer")] {
+            a.set_attribute(name, value).ok()?;
+        }
+        let item = element("li", None)?;
+        item.append_child(&a).ok()?;
+        list.append_child(&item).ok()?;
+    }
+    div.append_child(&list).ok()?;
+    Some(div)
 }
 
 /// For tests: the ids of the mounted widgets' shadow roots are internal; this says how many.
