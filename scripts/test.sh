@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
-STAGES=(native types manifest build release contract web e2e firefox webkit)
+STAGES=(native types manifest build size release contract web e2e firefox webkit)
 
 SHARED=${BLINCYTO_SHARED:-../shared}
 if [ ! -f "$SHARED/contract/run-examples.mjs" ]; then
@@ -51,6 +51,14 @@ stage_manifest() {
 # 2. The release build portals get: dist/blincyto-checker.js + the wasm core (wasm-opt -Oz).
 stage_build() {
   trunk build --release --offline
+}
+
+# 2a. The size budget: what dist/embed.html downloads (recorded loading it in headless Chromium,
+#     each file brotli q11: the measurement of ./scripts/bench.sh, benches/browser.mjs) must stay
+#     within benches/size-budget.json. It prints the size and the budget. Raise the budget only
+#     on purpose, in a commit that says what the bytes buy.
+stage_size() {
+  node benches/browser.mjs --dist dist --budget benches/size-budget.json
 }
 
 # 2b. The versioned package: ./scripts/release.sh's packaging step on the dist/ just built, into a
