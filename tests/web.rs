@@ -121,7 +121,14 @@ async fn mounting_creates_an_open_shadow_root_with_the_form() {
     // Strict CSP: no inline style, no <style> element; the CSS is an adopted stylesheet.
     assert!(root.query_selector("[style]").unwrap().is_none(), "a style attribute");
     assert!(root.query_selector("style").unwrap().is_none(), "a <style> element");
-    assert_eq!(root.adopted_style_sheets().length(), 1);
+    // The shared stylesheet, and the widget's own one-rule sheet that keeps --bar-height (the
+    // controls' scroll margin) equal to the verdict bar's height.
+    let sheets = root.adopted_style_sheets();
+    assert_eq!(sheets.length(), 2);
+    let own: web_sys::CssStyleSheet = sheets.get(1).unchecked_into();
+    let rule = own.css_rules().unwrap().item(0).unwrap().css_text();
+    let bar: HtmlElement = get(&el, "[part=\"verdict-bar\"]").unchecked_into();
+    assert_eq!(rule, format!(":host {{ --bar-height: {}px; }}", bar.offset_height()));
     // The light-DOM fallback is still there but not slotted, so it is hidden.
     assert!(root.query_selector("slot").unwrap().is_none());
     assert!(el.query_selector("a").unwrap().is_some());
