@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use super::answer::{Answer, Shared};
 use super::bar::VerdictBar;
 use super::choice::Choice;
+use super::control::Control;
 use super::entry::{Entry, UnitChoice};
 use super::overview::Overview;
 use crate::assessment::Assessment;
@@ -37,6 +38,8 @@ pub struct AppProps {
     pub jurisdiction: Jurisdiction,
     /// Called with every new result (not when only the language changes).
     pub onassess: Callback<Rc<Assessment<'static>>>,
+    /// The element's JS API (`input`, `reset()`): answers the form and reads what it holds.
+    pub control: Control,
 }
 
 /// The whole widget.
@@ -117,13 +120,20 @@ pub fn App(props: &AppProps) -> Html {
     let answer_ref = use_node_ref();
     // Start over: the first step again, in view, with focus on its first question.
     let restarts = use_state_eq(|| 0u32);
-    let onstartover = {
+    let start_over = {
         let (dispatch, restarts) = (handlers.start_over.clone(), restarts.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             dispatch.emit(());
             restarts.set(*restarts + 1);
         })
     };
+    let onstartover = start_over.reform(|_: MouseEvent| ());
+    // The element's `reset()` is this button; its `input` answers the form through the reducer.
+    props.control.rendered(&patient, start_over);
+    {
+        let (control, dispatcher) = (props.control.clone(), state.dispatcher());
+        use_effect_with((), move |_| control.attach(dispatcher));
+    }
     {
         let form_ref = form_ref.clone();
         use_effect_with(*restarts, move |n| {
@@ -155,6 +165,11 @@ pub fn App(props: &AppProps) -> Html {
     };
     // The bar and the live region say the same: the headline, or how many questions are left.
     // The live region says the currency notice once: with the first decided answer.
+    // Last of the effects: the element's `updateComplete` waits for it.
+    {
+        let control = props.control.clone();
+        use_effect(move || control.effects_ran());
+    }
     let progress = Progress::of(&assessment, lang);
     let decided = assessment.verdict != Verdict::Incomplete;
     let live = if once.borrow_mut().carries(stale, decided, &progress.words) {
