@@ -48,6 +48,9 @@ stage_types() {
   node scripts/types.mjs
   tsc -p types
   echo "types: types/usage.ts compiles against www/blincyto-checker.d.ts (tsc $(tsc --version | cut -d' ' -f2))"
+  # The React and Vue hosts of e2e/frameworks.spec.mjs, typed as the README tells an app to.
+  tsc -p e2e/frameworks
+  echo "types: e2e/frameworks (React 19 and Vue 3 hosts) compile against the same declarations"
 }
 
 # 1c. custom-elements.json (the Custom Elements Manifest): generated from types/element.json and
