@@ -274,16 +274,17 @@ impl Drop for BarWatch {
     }
 }
 
-/// The widget's own one-rule stylesheet: adopted beside the shared one, or a `<style>` where
-/// the shared CSS is a `<style>` too (no constructable stylesheets).
+/// The widget's own one-rule stylesheet: adopted beside the shared one, or, where the shared CSS
+/// is a `<style>` (no constructable stylesheets), a text node at the end of that `<style>`.
 enum BarSheet {
     Adopted(web_sys::CssStyleSheet),
-    Element(web_sys::Element),
+    Text(web_sys::Node),
 }
 
 impl BarSheet {
     fn add_to(root: &web_sys::ShadowRoot) -> Option<BarSheet> {
-        if root.query_selector("style").ok().flatten().is_none() {
+        let style = root.query_selector("style").ok().flatten();
+        if style.is_none() {
             if let Ok(sheet) = web_sys::CssStyleSheet::new() {
                 let sheets = root.adopted_style_sheets();
                 sheets.push(&sheet);
@@ -291,9 +292,16 @@ impl BarSheet {
                 return Some(BarSheet::Adopted(sheet));
             }
         }
-        let style = root.owner_document()?.create_element("style").ok()?;
-        root.append_child(&style).ok()?;
-        Some(BarSheet::Element(style))
+        let style = match style {
+            Some(style) => style,
+            None => {
+                let style = root.owner_document()?.create_element("style").ok()?;
+                root.append_child(&style).ok()?;
+                style
+            }
+        };
+        style.append_with_str_1("\n").ok()?;
+        Some(BarSheet::Text(style.last_child()?))
     }
 
     fn set(&self, height: u32) {
@@ -302,7 +310,7 @@ impl BarSheet {
             BarSheet::Adopted(sheet) => {
                 let _ = sheet.replace_sync(&rule);
             }
-            BarSheet::Element(style) => style.set_text_content(Some(&rule)),
+            BarSheet::Text(text) => text.set_node_value(Some(&format!("\n{rule}"))),
         }
     }
 }
