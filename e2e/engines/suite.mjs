@@ -236,7 +236,8 @@ describe(`blincyto-checker in ${ENGINE}`, () => {
     const s = await styling();
     assert.deepEqual({ ...s, adopted: undefined, styleElements: undefined, height: undefined },
       { ...expectedStyle, adopted: undefined, styleElements: undefined, height: undefined });
-    assert.deepEqual([s.adopted, s.styleElements], [1, 0], 'one adopted stylesheet, no <style>');
+    // The shared stylesheet and the widget's own one-rule sheet (--bar-height), no <style>.
+    assert.deepEqual([s.adopted, s.styleElements], [2, 0], 'two adopted stylesheets, no <style>');
     await noErrors();
   });
 
