@@ -30,9 +30,12 @@
 //   --v8       an experiment, not a measurement of the widget as users get it: V8 flags for
 //              Chromium, without the leading dashes, comma-separated (e.g. `--v8
 //              no-wasm-lazy-compilation --write -`); the report names them
+//   --budget   a test, not a benchmark (./scripts/test.sh stage `size`): measures only the sizes,
+//              as above, writes nothing, and exits 1 when the brotli total is over the budget in
+//              FILE (JSON: { "brotliBytes": N }; benches/size-budget.json)
 //
-// It asserts nothing and exits 0 whether or not a target is met (exit 1 only when it cannot
-// measure at all, e.g. no widget in dist/). Needs /usr/bin/chromium (or CHROMIUM=path) and
+// Without --budget it asserts nothing and exits 0 whether or not a target is met (exit 1 only
+// when it cannot measure at all, e.g. no widget in dist/). Needs /usr/bin/chromium (or CHROMIUM=path) and
 // playwright-core in node_modules (scripts/setup.sh installs both).
 //
 // Method, in short (docs/benchmarks.md has the long form):
@@ -629,6 +632,15 @@ async function main() {
     console.log(`  ${'total (embed)'.padEnd(34)} ${bytes(total.raw).padStart(10)} ${bytes(total.gzip).padStart(10)} ${bytes(total.brotli).padStart(10)}`
       + `   = ${kib(total.brotli)} brotli (target ≤ ${kib(TARGETS.brotliTotalBytes)}: ${met(total.brotli <= TARGETS.brotliTotalBytes)})`);
     if (dl.failed.length) console.log(`  failed requests: ${dl.failed.join(', ')}`);
+    if (typeof args.budget === 'string') {
+      const budget = JSON.parse(readFileSync(resolve(args.budget), 'utf8')).brotliBytes;
+      if (!Number.isInteger(budget) || budget <= 0) throw new Error(`${args.budget}: no "brotliBytes" (a positive integer)`);
+      const over = total.brotli > budget || dl.failed.length > 0;
+      console.log(`size: ${bytes(total.brotli)} bytes brotli (${kib(total.brotli)}), budget ${bytes(budget)} bytes (${kib(budget)}, ${relative(ROOT, resolve(args.budget))}): `
+        + `${over ? `OVER by ${bytes(total.brotli - budget)} bytes` : `${bytes(budget - total.brotli)} bytes to spare`}`);
+      if (over) process.exitCode = 1;
+      return;
+    }
     for (const c of out.comparisons) {
       const d = await downloads(browser, base, `/bench-${c.key}/embed.html`);
       out[c.key].size = { files: d.files, failed: d.failed, total: d.total };

@@ -201,10 +201,11 @@ ${Array.from({ length: count }, () => element).join('\n')}
 
 /**
  * Serves dist/ at `/`, e2e/pages/ at `/__e2e__/pages/` and the generated host page at
- * `/__e2e__/host.html`. `headersFor(pathname)` may add response headers (e.g. a CSP);
- * it can be replaced at any time through `server.headersFor`.
+ * `/__e2e__/host.html`; `mounts` adds directories (`{ '/__e2e__/frameworks/': dir }`).
+ * `headersFor(pathname)` may add response headers (e.g. a CSP); it can be replaced at any time
+ * through `server.headersFor`.
  */
-export async function startServer({ dist = DIST, headersFor = () => ({}) } = {}) {
+export async function startServer({ dist = DIST, headersFor = () => ({}), mounts = {} } = {}) {
   const state = { headersFor, requests: [] };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -220,6 +221,12 @@ export async function startServer({ dist = DIST, headersFor = () => ({}) } = {})
     if (path.startsWith('/__e2e__/pages/')) {
       base = PAGES;
       rel = path.slice('/__e2e__/pages/'.length);
+    }
+    for (const [prefix, dir] of Object.entries(mounts)) {
+      if (path.startsWith(prefix)) {
+        base = dir;
+        rel = path.slice(prefix.length);
+      }
     }
     let file = normalize(join(base, rel));
     if (file !== base && !file.startsWith(base + sep)) return send(403, 'text/plain', 'forbidden');

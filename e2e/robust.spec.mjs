@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it, after } from 'node:test';
 import {
   serveAndLaunch,
-  withPage, openWidget, Widget, validExamples,
+  withPage, openWidget, Widget, validExamples, clickLabelOf,
   VIEWPORTS, settle,
 } from './lib.mjs';
 
@@ -15,6 +15,8 @@ const timeout = 180_000;
 const examples = await validExamples();
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+/** The strict CSP with Trusted Types enforced and no policy allowed: no HTML string may reach the DOM. */
+const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types 'none'`;
 const CHILD_SE = 'child, second relapse after two lines, Sweden, no transplant planned';
 
 describe('robust', () => {
@@ -327,7 +329,80 @@ describe('robust', () => {
     });
   });
 
-  it('a Rust panic leaves no frozen form', {
-    skip: 'the widget exposes no documented hook to trigger a panic; add one (e.g. a debug-build-only attribute) to test it',
+  // ----------------------------------------------------------------------------------------------
+  // Trusted Types, and a panic
+
+  /**
+   * Serves csp.html under `csp`, opens it and runs `fn({ page, w, messages, errors })`; then
+   * checks that no securitypolicyviolation was reported.
+   */
+  async function underPolicy(csp, fn, { allowErrors = false } = {}) {
+    server.headersFor = (path) => (path === '/__e2e__/pages/csp.html' ? { 'content-security-policy': csp } : {});
+    try {
+      await withPage(browser, { viewport: VIEWPORTS.tablet }, async ({ page, console: messages, errors }) => {
+        const response = await page.goto(`${server.base}/__e2e__/pages/csp.html`);
+        assert.equal(response.headers()['content-security-policy'], csp, 'CSP header served');
+        assert.equal(await page.evaluate(() => typeof window.trustedTypes), 'object', 'this Chromium has Trusted Types');
+        const w = await new Widget(page).ready();
+        await fn({ page, w, messages, errors });
+        await settle(page);
+        const violations = await page.evaluate(() => window.__cspViolations);
+        assert.ok(Array.isArray(violations), 'the violation listener (csp-listener.js) did not run');
+        assert.ok(violations.length === 0, `securitypolicyviolation events:\n${violations.map((v) => JSON.stringify(v)).join('\n')}`);
+      }, { allowErrors });
+    } finally {
+      server.headersFor = () => ({});
+    }
+  }
+
+  it(`Trusted Types (${TRUSTED_TYPES_CSP}): renders and answers with zero violations`, { timeout }, async () => {
+    await underPolicy(TRUSTED_TYPES_CSP, async ({ w, messages }) => {
+      w.paste = true;
+      const example = examples.byName['same child in Norway'];
+      await w.fill(example.input);
+      assert.equal(await w.verdict(), example.expect.verdict, 'verdict under Trusted Types');
+      await w.openDisclosures();
+      const errors = messages.filter((m) => m.type === 'error');
+      assert.ok(errors.length === 0, `console errors:\n${errors.map((m) => m.text).join('\n')}`);
+    });
   });
+
+  /**
+   * Forces a Rust panic in the release build, as a bug would: once the widget has rendered,
+   * `document.createElementNS` throws, and the next answer needs a new SVG element (T-ALL:
+   * off-label, whose icon Yew builds with `create_element_ns(..).expect(..)`, which panics; HTML
+   * elements it clones from a cache). The panic hook must replace the form with the failure
+   * message and the sources' links, built without HTML strings.
+   */
+  async function forcePanic(page, w) {
+    await page.evaluate(() => {
+      Document.prototype.createElementNS = function createElementNS() { throw new Error('forced failure (e2e)'); };
+    });
+    await clickLabelOf(w.host.locator('input[name="diagnosis"][value="t-all"]'));
+    await page.waitForFunction((el) => !!el.shadowRoot.querySelector('[role="alert"]'), await w.host.elementHandle(), { timeout: 10_000 })
+      .catch(() => assert.fail('no failure message ([role=alert]) after the forced panic'));
+    return w.host.evaluate((el) => ({
+      form: !!el.shadowRoot.querySelector('form'),
+      text: el.shadowRoot.textContent,
+      links: [...el.shadowRoot.querySelectorAll('a')].map((a) => a.href),
+      styled: getComputedStyle(el.shadowRoot.querySelector('.failure')).borderLeftWidth,
+    }));
+  }
+
+  for (const [name, csp] of [['the strict CSP', STRICT_CSP], ['Trusted Types', TRUSTED_TYPES_CSP]]) {
+    it(`a Rust panic under ${name} leaves no frozen form: the failure message and the sources, zero violations`, { timeout }, async () => {
+      await underPolicy(csp, async ({ page, w, messages, errors }) => {
+        const r = await forcePanic(page, w);
+        assert.equal(r.form, false, 'the form is gone');
+        assert.match(r.text, /Verktyget kunde inte fortsätta/);
+        for (const site of ['nyemetoder.no', 'vgregion.se', 'samverkanlakemedel.se']) {
+          assert.ok(r.links.some((l) => l.includes(site)), `no link to ${site}: ${r.links}`);
+        }
+        assert.equal(r.styled, '10px', 'the failure message is styled');
+        assert.ok(messages.some((m) => m.type === 'error' && /blincyto-checker.*forced failure/s.test(m.text)),
+          `the panic is logged: ${messages.map((m) => m.text).join('\n')}`);
+        void errors;
+      }, { allowErrors: true });
+    });
+  }
 });

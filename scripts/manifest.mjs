@@ -38,10 +38,29 @@ export function manifest(el) {
           summary: el.summary,
           description: el.description,
           superclass: { name: 'HTMLElement', package: 'global:' },
+          members: [
+            ...el.properties.map((p) => ({
+              kind: 'field',
+              name: p.name,
+              type: { text: p.type },
+              ...(p.default !== undefined ? { default: p.default } : {}),
+              ...(p.readonly ? { readonly: true } : {}),
+              ...(p.attribute ? { attribute: p.attribute, reflects: p.reflects === true } : {}),
+              ...(p.inheritedFrom ? { inheritedFrom: { name: p.inheritedFrom, package: 'global:' } } : {}),
+              description: p.description,
+            })),
+            ...el.methods.map((m) => ({
+              kind: 'method',
+              name: m.name,
+              return: { type: { text: m.return } },
+              description: m.description,
+            })),
+          ],
           attributes: el.attributes.map((a) => ({
             name: a.name,
             type: { text: union(a.accepts) },
             ...(a.default !== undefined ? { default: a.default } : {}),
+            ...(el.properties.some((p) => p.attribute === a.name) ? { fieldName: el.properties.find((p) => p.attribute === a.name).name } : {}),
             description: `${a.readme.meaning}. Values: ${a.readme.values}; default: ${a.readme.default}. An unknown value falls back to the default with one console warning.`,
           })),
           events: [{
@@ -104,6 +123,12 @@ export async function problems(el, written) {
   if (JSON.stringify(attrs) !== JSON.stringify(wantAttrs)) {
     out.push(`README's Attributes table differs from types/element.json:\n  README: ${JSON.stringify(attrs)}\n  source: ${JSON.stringify(wantAttrs)}`);
   }
+  const members = readmeTable(readme, 'Properties and methods');
+  const wantMembers = [...el.properties, ...el.methods.map((m) => ({ ...m, name: `${m.name}()` }))]
+    .map((m) => [`\`${m.name}\``, m.readme.type, m.readme.meaning]);
+  if (JSON.stringify(members) !== JSON.stringify(wantMembers)) {
+    out.push(`README's Properties and methods table differs from types/element.json:\n  README: ${JSON.stringify(members)}\n  source: ${JSON.stringify(wantMembers)}`);
+  }
   const props = readmeTable(readme, 'Theming (CSS custom properties)');
   const wantProps = el.cssProperties.map((p) => [`\`${p.name}\``, `\`${p.default}\``, p.description]);
   if (JSON.stringify(props) !== JSON.stringify(wantProps)) {
@@ -142,6 +167,17 @@ export async function problems(el, written) {
   if (!ts.includes(`'${el.tagName}': BlincytoCheckerElement`) || !ts.includes(`'${el.event.name}': BlincytoAssessmentEvent`)) {
     out.push('www/blincyto-checker.d.ts does not declare the element and its event under their names');
   }
+  // Every property and method is declared on the element's interface (lang: HTMLElement's own)
+  // and defined by the element's class in the module.
+  const iface = ts.match(/export interface BlincytoCheckerElement extends HTMLElement \{([\s\S]*?)\n\}/)?.[1] ?? '';
+  for (const p of el.properties.filter((x) => !x.inheritedFrom)) {
+    if (!new RegExp(`^\\s*(readonly |get |set )?${p.name}\\b`, 'm').test(iface)) out.push(`www/blincyto-checker.d.ts: BlincytoCheckerElement has no property ${p.name}`);
+    if (!new RegExp(`^\\s*get ${p.name}\\(\\)`, 'm').test(js)) out.push(`www/${el.module}: the element class has no getter ${p.name}`);
+  }
+  for (const m of el.methods) {
+    if (!new RegExp(`^\\s*${m.name}\\(`, 'm').test(iface)) out.push(`www/blincyto-checker.d.ts: BlincytoCheckerElement has no method ${m.name}()`);
+    if (!new RegExp(`^\\s*${m.name}\\(\\)\\s*\\{`, 'm').test(js)) out.push(`www/${el.module}: the element class has no method ${m.name}()`);
+  }
   return out;
 }
 
@@ -152,5 +188,5 @@ if (process.argv.includes('--write')) {
 }
 const found = await problems(el, await readFile(OUT, 'utf8').catch(() => ''));
 for (const p of found) console.error(`manifest: FAIL ${p}`);
-console.log(`manifest: ${found.length ? 0 : 1} passed, ${found.length ? 1 : 0} failed (${el.attributes.length} attributes, 1 event, ${el.cssProperties.length} CSS properties, ${el.parts.length} parts)`);
+console.log(`manifest: ${found.length ? 0 : 1} passed, ${found.length ? 1 : 0} failed (${el.attributes.length} attributes, ${el.properties.length} properties, ${el.methods.length} method(s), 1 event, ${el.cssProperties.length} CSS properties, ${el.parts.length} parts)`);
 process.exit(found.length ? 1 : 0);

@@ -17,6 +17,9 @@
 #   selenium-webdriver, typescript,      the same npm ci: Firefox/WebKit driving (SE_OFFLINE=true,
 #     json-schema-to-typescript, ajv,    never a driver download), the .d.ts and its check, the
 #     custom-elements-manifest           Custom Elements Manifest's schema
+#   react, react-dom, vue, @types/react, the same npm ci: the React 19 and Vue 3 hosts of
+#     @types/react-dom, esbuild          e2e/frameworks.spec.mjs (esbuild's Linux binary is the
+#                                        npm package @esbuild/linux-x64)
 #   chromium, chromium-driver            apt-get (headless browser for every browser test)
 #   firefox-esr; geckodriver 0.37.1      apt-get; cargo install --locked (the `firefox` stage)
 #   webkit2gtk-driver, xvfb              apt-get: WebKitWebDriver + MiniBrowser, under xvfb-run
@@ -101,7 +104,8 @@ _blincyto_setup() (
   fi
 
   # --- npm packages (package-lock.json): playwright-core, axe-core, terser, binaryen (wasm-opt 132),
-  #     selenium-webdriver, typescript, json-schema-to-typescript, ajv, custom-elements-manifest ---
+  #     selenium-webdriver, typescript, json-schema-to-typescript, ajv, custom-elements-manifest,
+  #     react, react-dom, vue, their types and esbuild (the framework hosts) -----------------------
   if ! command -v npm >/dev/null 2>&1; then
     apt_install nodejs npm
   fi
@@ -119,6 +123,8 @@ _blincyto_setup() (
   fi
   [ "$(wasm-opt --version 2>/dev/null | cut -d' ' -f1-3)" = "wasm-opt version 132" ] ||
     die "wasm-opt on PATH is not version 132: $(command -v wasm-opt || echo none)"
+  node -e "require('esbuild').transformSync('')" ||
+    die "esbuild from node_modules does not run (its binary is the npm package @esbuild/linux-x64)"
 
   # --- Chromium and chromedriver (Debian's; never a Playwright browser download) --------------
   missing=()

@@ -10,7 +10,16 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
-STAGES=(native types manifest build release contract web e2e firefox webkit)
+STAGES=(native types manifest build size release contract web e2e firefox webkit)
+# Stages that run only when named in BLINCYTO_STAGES (which replaces the list above), e.g.
+#   BLINCYTO_STAGES="build clicks" ./scripts/test.sh
+# `clicks` does not pass yet (README, "Driving it with WebDriver"): a control that lies inside the
+# viewport under the sticky verdict bar is "in view" to WebDriver, which then does not scroll it
+# and reports the bar as intercepting the click; chromedriver also scrolls without the controls'
+# scroll-margin. It stays out of the default run until the widget's layout settles that.
+if [ -n "${BLINCYTO_STAGES:-}" ]; then
+  read -r -a STAGES <<<"$BLINCYTO_STAGES"
+fi
 
 SHARED=${BLINCYTO_SHARED:-../shared}
 if [ ! -f "$SHARED/contract/run-examples.mjs" ]; then
@@ -39,6 +48,9 @@ stage_types() {
   node scripts/types.mjs
   tsc -p types
   echo "types: types/usage.ts compiles against www/blincyto-checker.d.ts (tsc $(tsc --version | cut -d' ' -f2))"
+  # The React and Vue hosts of e2e/frameworks.spec.mjs, typed as the README tells an app to.
+  tsc -p e2e/frameworks
+  echo "types: e2e/frameworks (React 19 and Vue 3 hosts) compile against the same declarations"
 }
 
 # 1c. custom-elements.json (the Custom Elements Manifest): generated from types/element.json and
@@ -51,6 +63,14 @@ stage_manifest() {
 # 2. The release build portals get: dist/blincyto-checker.js + the wasm core (wasm-opt -Oz).
 stage_build() {
   trunk build --release --offline
+}
+
+# 2a. The size budget: what dist/embed.html downloads (recorded loading it in headless Chromium,
+#     each file brotli q11: the measurement of ./scripts/bench.sh, benches/browser.mjs) must stay
+#     within benches/size-budget.json. It prints the size and the budget. Raise the budget only
+#     on purpose, in a commit that says what the bytes buy.
+stage_size() {
+  node benches/browser.mjs --dist dist --budget benches/size-budget.json
 }
 
 # 2b. The versioned package: ./scripts/release.sh's packaging step on the dist/ just built, into a
@@ -107,6 +127,17 @@ stage_firefox() {
 
 stage_webkit() {
   SE_OFFLINE=true ENGINE=webkit node --test --test-reporter=spec e2e/engines/suite.mjs
+}
+
+# 8. Every valid public example answered by plain WebDriver Element Click (no Actions API) on the
+#    options' labels and "not known", on the demo page and embed.html, at 768×1024 and 360×740,
+#    in Chromium (chromedriver), Firefox ESR (geckodriver) and WebKitGTK (WebKitWebDriver):
+#    no click may land on the sticky verdict bar (e2e/engines/clicks.mjs).
+stage_clicks() {
+  local engine
+  for engine in chromium firefox webkit; do
+    SE_OFFLINE=true ENGINE=$engine node --test --test-reporter=spec e2e/engines/clicks.mjs
+  done
 }
 
 passed=() skipped=()

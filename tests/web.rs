@@ -121,7 +121,14 @@ async fn mounting_creates_an_open_shadow_root_with_the_form() {
     // Strict CSP: no inline style, no <style> element; the CSS is an adopted stylesheet.
     assert!(root.query_selector("[style]").unwrap().is_none(), "a style attribute");
     assert!(root.query_selector("style").unwrap().is_none(), "a <style> element");
-    assert_eq!(root.adopted_style_sheets().length(), 1);
+    // The shared stylesheet, and the widget's own one-rule sheet that keeps --bar-height (the
+    // controls' scroll margin) equal to the verdict bar's height.
+    let sheets = root.adopted_style_sheets();
+    assert_eq!(sheets.length(), 2);
+    let own: web_sys::CssStyleSheet = sheets.get(1).unchecked_into();
+    let rule = own.css_rules().unwrap().item(0).unwrap().css_text();
+    let bar: HtmlElement = get(&el, "[part=\"verdict-bar\"]").unchecked_into();
+    assert_eq!(rule, format!(":host {{ --bar-height: {}px; }}", bar.offset_height()));
     // The light-DOM fallback is still there but not slotted, so it is hidden.
     assert!(root.query_selector("slot").unwrap().is_none());
     assert!(el.query_selector("a").unwrap().is_some());
@@ -434,4 +441,91 @@ fn evaluate_returns_the_result_as_a_plain_object_with_exact_numbers() {
             assert!(js_sys::Object::is(&back, v), "{k}: {back:?} is not {v:?}");
         }
     }
+}
+
+/// A plain object with these fields (numbers, strings and booleans as JS values).
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    o.into()
+}
+
+fn json(v: &JsValue) -> String {
+    js_sys::JSON::stringify(v).unwrap().into()
+}
+
+async fn update_complete(handle: &WidgetHandle) -> JsValue {
+    wasm_bindgen_futures::JsFuture::from(handle.update_complete()).await.unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_element_api_answers_the_form_reads_it_back_and_starts_over() {
+    let events = Events::listen();
+    let el = element(&[("lang", "sv"), ("jurisdiction", "se")], None);
+    let mut handle = mount(&el).await;
+    let seen = events.details.borrow().len();
+    // An adult in first remission with MRD ≥ 0,1 % in Norway, given through `input`.
+    let input = object(&[
+        ("jurisdiction", "no".into()),
+        ("ageYears", 45.0.into()),
+        ("diagnosis", "b-precursor-all".into()),
+        ("cd19", "positive".into()),
+        ("philadelphia", "negative".into()),
+        ("diseaseStatus", "newly-diagnosed".into()),
+        ("inRemission", true.into()),
+        ("mrdPercent", 0.5.into()),
+    ]);
+    handle.set_input(input.clone()).unwrap();
+    let expected = blincyto_checker::browser::api::evaluate_js(input).unwrap();
+    let expected_input = js_sys::Reflect::get(&expected, &"input".into()).unwrap();
+    // Read back at once, before the render…
+    assert_eq!(json(&handle.input()), json(&expected_input));
+    // …and once rendered, with the event dispatched: updateComplete resolves to true.
+    assert_eq!(update_complete(&handle).await, JsValue::TRUE);
+    assert_eq!(verdict(&el), "yes-with-conditions");
+    assert!(radio(&el, "jurisdiction", "no").checked());
+    assert!(radio(&el, "inRemission", "true").checked());
+    let mrd: HtmlInputElement = get(&el, "input[name=\"mrdPercent\"]").unchecked_into();
+    assert_eq!(mrd.value(), "0,5", "typed as a Swedish keyboard writes it");
+    assert_eq!(json(&handle.input()), json(&expected_input));
+    assert_eq!(json(&handle.assessment()), json(&expected));
+    // The assessment is the very object the last event carried.
+    assert_eq!(events.details.borrow().len(), seen + 1, "one event for the whole input");
+    assert!(js_sys::Object::is(&handle.assessment(), &events.details.borrow().last().unwrap().0));
+
+    // A bad input throws an Error naming the field and changes nothing.
+    for (field, value) in [("mrdPercent", JsValue::from(150.0)), ("philadelphia", "maybe".into()), ("agee", 5.into())] {
+        let err = handle.set_input(object(&[(field, value)])).unwrap_err();
+        let message: String = err.dyn_into::<js_sys::Error>().unwrap().message().into();
+        assert!(message.contains(field), "{message}");
+    }
+    let err = handle.set_input(object(&[("ageYears", (0.1 + 0.2).into())])).unwrap_err();
+    assert!(String::from(err.unchecked_into::<js_sys::Error>().message()).contains("ageYears"));
+    update_complete(&handle).await;
+    assert_eq!(verdict(&el), "yes-with-conditions");
+    assert_eq!(json(&handle.input()), json(&expected_input));
+    assert_eq!(events.details.borrow().len(), seen + 1);
+
+    // An age in whole months goes in as months, exactly.
+    handle.set_input(object(&[("ageYears", (7.0 / 12.0).into()), ("diagnosis", "b-precursor-all".into())])).unwrap();
+    update_complete(&handle).await;
+    let age = js_sys::Reflect::get(&handle.input(), &"ageYears".into()).unwrap();
+    assert_eq!(age.as_f64(), Some(7.0 / 12.0));
+    // What the widget renders: "7" in months. (Not `unit.value()`: Firefox keeps showing the
+    // first option when only the options' `selected` attributes move, entry.rs's way.)
+    let age_text: HtmlInputElement = get(&el, "input[name=\"ageYears\"]").unchecked_into();
+    let months: web_sys::HtmlOptionElement = get(&el, "select#in-ageUnit option[value=\"months\"]").unchecked_into();
+    assert_eq!((age_text.value(), months.has_attribute("selected")), ("7".into(), true));
+    // Without a jurisdiction the attribute's applies.
+    assert!(radio(&el, "jurisdiction", "se").checked());
+
+    // reset() is "start over".
+    handle.reset();
+    update_complete(&handle).await;
+    assert_eq!(verdict(&el), "incomplete");
+    assert_eq!(json(&handle.input()), r#"{"jurisdiction":"se"}"#);
+    set_attribute(&el, &mut handle, "lang", "en").await;
+    handle.destroy();
 }

@@ -26,6 +26,26 @@ document.addEventListener('blincyto-assessment', (e) => console.log(e.detail.mis
 const found = document.querySelector('blincyto-checker');
 found?.addEventListener('blincyto-assessment', (e) => console.log(e.detail.label.status));
 
+// The element's properties and methods.
+el.jurisdiction = 'no';
+el.lang = 'nb';
+el.input = input;
+el.input = { ageYears: 8, diagnosis: null };
+const held: number | null | undefined = el.input?.ageYears;
+const latest: Verdict | undefined = el.assessment?.verdict;
+el.reset();
+void el.updateComplete.then((done: boolean) => console.log(done, held, latest, found?.jurisdiction));
+
+// @ts-expect-error: jurisdiction is 'se' or 'no'
+el.jurisdiction = 'dk';
+// @ts-expect-error: input takes the contract's fields only
+el.input = { age: 34 };
+// @ts-expect-error: assessment is read-only
+el.assessment = null;
+// @ts-expect-error: updateComplete is a Promise, not a boolean
+const now: boolean = el.updateComplete;
+console.log(now);
+
 // @ts-expect-error: ages are numbers, not strings
 evaluate({ ageYears: '34' });
 // @ts-expect-error: an enum field takes the contract's spellings only

@@ -294,6 +294,26 @@ export function evaluate(input: EvaluateInput): EvaluateResult;
 // The element's attributes and their values are described in custom-elements.json (types/element.json).
 /** `<blincyto-checker lang="sv" jurisdiction="se">`: registered when the module is imported. */
 export interface BlincytoCheckerElement extends HTMLElement {
+  /**
+   * Whose recommendations apply; reflects the `jurisdiction` attribute (`'se'` when it is absent).
+   * A value set before the module has loaded is taken over when the element upgrades. (`lang`,
+   * the widget's language, is the `lang` every HTMLElement has, and reflects its attribute.)
+   */
+  jurisdiction: Jurisdiction;
+  /**
+   * Set: answers the form with a contract input object, as after "start over" with each field
+   * entered (absent or `null` fields stay unanswered; without `jurisdiction`, the attribute's).
+   * Checked as `evaluate()` checks it: a bad object throws an `Error` naming the field and
+   * changes nothing. Get: what the form holds now (`null` before the element first connects).
+   */
+  get input(): Patient | null;
+  set input(value: EvaluateInput);
+  /** The latest result (the last `blincyto-assessment` event's `detail`), or `null` before the first. */
+  readonly assessment: Assessment | null;
+  /** Resolves to `true` once everything asked of the element so far has been rendered and its event dispatched. */
+  readonly updateComplete: Promise<boolean>;
+  /** Starts over, as the form's "start over" button does. */
+  reset(): void;
   addEventListener<K extends keyof BlincytoCheckerEventMap>(
     type: K, listener: (this: BlincytoCheckerElement, ev: BlincytoCheckerEventMap[K]) => any,
     options?: boolean | AddEventListenerOptions): void;

@@ -19,13 +19,36 @@ export function evaluate(input) {
 }
 
 if (typeof customElements !== 'undefined' && !customElements.get('blincyto-checker') && core.mountWidget) {
+  /**
+   * A property set on the element before this module upgraded it is an own data property that
+   * hides the class's accessor: take it off and set it again through the accessor (Lit's and
+   * Shoelace's "upgrade property").
+   */
+  const upgradeProperty = (el, name) => {
+    if (Object.prototype.hasOwnProperty.call(el, name)) {
+      const value = el[name];
+      delete el[name];
+      el[name] = value;
+    }
+  };
+
   class BlincytoChecker extends HTMLElement {
     static get observedAttributes() {
       return ['lang', 'jurisdiction'];
     }
 
     connectedCallback() {
-      if (!this._widget) this._widget = core.mountWidget(this);
+      if (this._widget) return;
+      upgradeProperty(this, 'jurisdiction');
+      this._widget = core.mountWidget(this);
+      // An input given before the element was connected (or before this module upgraded it).
+      try {
+        upgradeProperty(this, 'input');
+        if (this._pending !== undefined) this._widget.setInput(this._pending);
+      } catch (e) {
+        console.error(`<blincyto-checker>: input not used: ${e.message}`);
+      }
+      this._pending = undefined;
     }
 
     attributeChangedCallback() {
@@ -40,6 +63,50 @@ if (typeof customElements !== 'undefined' && !customElements.get('blincyto-check
           this._widget = undefined;
         }
       });
+    }
+
+    /** Whose recommendations apply: reflects the `jurisdiction` attribute (default 'se'). */
+    get jurisdiction() {
+      return this.getAttribute('jurisdiction') ?? 'se';
+    }
+
+    set jurisdiction(value) {
+      if (value === null || value === undefined) this.removeAttribute('jurisdiction');
+      else this.setAttribute('jurisdiction', String(value));
+    }
+
+    /** What the form holds now, as a contract input object. */
+    get input() {
+      if (this._widget) return this._widget.input();
+      return this._pending === undefined ? null : { ...this._pending };
+    }
+
+    /**
+     * Answers the form with a contract input object (checked as evaluate() checks it: a bad one
+     * throws an Error naming the field and changes nothing).
+     */
+    set input(value) {
+      if (this._widget) {
+        this._widget.setInput(value);
+      } else {
+        this._pending = evaluate(value).input;
+      }
+    }
+
+    /** The latest result (the last blincyto-assessment event's detail), or null. */
+    get assessment() {
+      return this._widget ? this._widget.assessment() : null;
+    }
+
+    /** Resolves to true once everything asked of the element has been rendered and announced. */
+    get updateComplete() {
+      return this._widget ? this._widget.updateComplete() : Promise.resolve(true);
+    }
+
+    /** Starts over, as the form's "start over" button does. */
+    reset() {
+      if (this._widget) this._widget.reset();
+      else this._pending = undefined;
     }
   }
   customElements.define('blincyto-checker', BlincytoChecker);

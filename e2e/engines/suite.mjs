@@ -236,8 +236,52 @@ describe(`blincyto-checker in ${ENGINE}`, () => {
     const s = await styling();
     assert.deepEqual({ ...s, adopted: undefined, styleElements: undefined, height: undefined },
       { ...expectedStyle, adopted: undefined, styleElements: undefined, height: undefined });
-    assert.deepEqual([s.adopted, s.styleElements], [1, 0], 'one adopted stylesheet, no <style>');
+    // The shared stylesheet and the widget's own one-rule sheet (--bar-height), no <style>.
+    assert.deepEqual([s.adopted, s.styleElements], [2, 0], 'two adopted stylesheets, no <style>');
     await noErrors();
+  });
+
+  // Trusted Types, where the engine enforces them: the widget and its failure message (after a
+  // forced panic: document.createElementNS throws once the widget has rendered, so the SVG icon
+  // of the next verdict panics in Yew) are built without HTML strings, with no violation.
+  const TRUSTED_TYPES_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; "
+    + "base-uri 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
+  it('under Trusted Types (where enforced): renders, answers and shows its failure message, no violation', { timeout: 180_000 }, async (t) => {
+    server.headersFor = (path) => (path === '/__e2e__/pages/csp.html' ? { 'content-security-policy': TRUSTED_TYPES_CSP } : {});
+    try {
+      const walkTo = async () => {
+        await driver.get(`${server.base}/__e2e__/pages/csp.html`);
+        await driver.wait(() => run(`const el = document.querySelector('blincyto-checker');
+          return !!(el && el.shadowRoot && el.shadowRoot.querySelector('[data-verdict]'));`), 30_000, 'the widget did not render under Trusted Types');
+        await settle();
+      };
+      await walkTo();
+      // An engine with the Trusted Types API enforces the header's require-trusted-types-for.
+      if (!await run(`return typeof trustedTypes === 'object' && typeof trustedTypes.createPolicy === 'function';`)) {
+        t.skip(`${ENGINE} has no Trusted Types`);
+        return;
+      }
+      assert.ok(Array.isArray(await run('return window.__cspViolations;')), 'the violation listener (csp-listener.js) did not run');
+      const example = (await validExamples()).byName['same child in Norway'];
+      await fill(example.input, 'sv');
+      assert.deepEqual([...new Set(await verdicts())], [example.expect.verdict]);
+      assert.deepEqual(await run('return window.__cspViolations;'), [], 'violations while answering');
+      await walkTo();
+      await run(`Document.prototype.createElementNS = function () { throw new Error('forced failure (e2e)'); };`);
+      const label = await run(`const c = document.querySelector('blincyto-checker').shadowRoot
+        .querySelector('input[name="diagnosis"][value="t-all"]'); return c.labels[0];`);
+      await pointerClick(label);
+      await driver.wait(() => run(`return !!document.querySelector('blincyto-checker').shadowRoot.querySelector('[role="alert"]');`),
+        10_000, 'no failure message ([role=alert]) after the forced panic');
+      const r = await run(`const root = document.querySelector('blincyto-checker').shadowRoot;
+        return { form: !!root.querySelector('form'), links: [...root.querySelectorAll('a')].map((a) => a.href),
+          violations: window.__cspViolations };`);
+      assert.equal(r.form, false, 'the form is gone');
+      assert.ok(r.links.some((l) => l.includes('nyemetoder.no')), `links: ${r.links}`);
+      assert.deepEqual(r.violations, [], 'violations after the panic');
+    } finally {
+      server.headersFor = () => ({});
+    }
   });
 
   for (const nosheet of ['all', 'constructor']) {

@@ -947,7 +947,7 @@ impl<'a> Query<'a> {
         let yes = choices.iter().position(|v| *v == Value::Flag(true)).unwrap_or(0);
         let no = choices.iter().position(|v| *v == Value::Flag(false)).unwrap_or(0);
         let start = vec![(self.cofactor(root, mono, yes), self.cofactor(root, mono, no))];
-        let mut walk = Walk { skip, memo: std::collections::BTreeMap::new(), supports: Vec::new() };
+        let mut walk = Walk { skip, memo: Table::default(), supports: Vec::new() };
         walk.longest(self, start)
     }
 }
@@ -955,8 +955,9 @@ impl<'a> Query<'a> {
 /// The state of [`Query::most_questions`]: what it carries from step to step.
 struct Walk {
     skip: FieldSet,
-    /// The answer for each set of pairs met so far.
-    memo: std::collections::BTreeMap<Vec<(u32, u32)>, usize>,
+    /// The answer for each set of pairs met so far (the pairs flattened: the table the
+    /// restriction already uses, rather than a map type of its own in the wasm).
+    memo: Table,
     supports: Vec<Option<FieldSet>>,
 }
 
@@ -981,8 +982,9 @@ impl Walk {
         }
         pairs.sort_unstable();
         pairs.dedup();
-        if let Some(n) = self.memo.get(&pairs) {
-            return *n;
+        let key: Vec<u32> = pairs.iter().flat_map(|(t, f)| [*t, *f]).collect();
+        if let Some(n) = self.memo.get(&key) {
+            return n as usize;
         }
         let mut depends = 0u32;
         for (t, f) in pairs.iter() {
@@ -1014,7 +1016,7 @@ impl Walk {
             // Only monotherapy is left to ask, if the verdict still depends on it.
             None => usize::from(!self.skip.contains(Field::Monotherapy) && pairs.iter().any(|(t, f)| t != f)),
         };
-        self.memo.insert(pairs, n);
+        self.memo.insert(key, n as u32);
         n
     }
 }

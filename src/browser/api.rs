@@ -15,15 +15,24 @@ use crate::patient::{InputObject, RawValue, NOT_AN_OBJECT};
 /// Checks one patient. Throws an `Error` whose message names the offending field.
 #[wasm_bindgen(js_name = evaluate)]
 pub fn evaluate_js(input: JsValue) -> Result<JsValue, JsValue> {
-    let object = read_object(&input).ok_or_else(|| js_sys::Error::new(NOT_AN_OBJECT))?;
-    let patient = object.to_patient().map_err(|e| js_sys::Error::new(&e.to_string()))?;
-    result_to_js(&crate::evaluate(&patient))
+    result_to_js(&crate::evaluate(&read_patient(&input)?))
+}
+
+/// The patient of a JS input object, or the `Error` that `evaluate()` throws for it (the
+/// element's `input` reads its value here too).
+pub fn read_patient(input: &JsValue) -> Result<crate::Patient, JsValue> {
+    let object = read_object(input).ok_or_else(|| js_sys::Error::new(NOT_AN_OBJECT))?;
+    Ok(object.to_patient().map_err(|e| js_sys::Error::new(&e.to_string()))?)
 }
 
 /// A result (also the `detail` of the element's event) as a plain object.
 pub fn result_to_js(assessment: &crate::Assessment<'_>) -> Result<JsValue, JsValue> {
-    use serde::Serialize as _;
-    assessment.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
+    to_js(assessment)
+}
+
+/// A value as plain JS data, as JSON would give it (`null` where a value is absent).
+pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
 }
 
 /// A plain object (its prototype is `Object.prototype` or null), read into key/value pairs.

@@ -3,6 +3,7 @@
 //! [`crate::form`] and the words in `i18n`.
 //!
 //! - [`app`]: the widget (form, answer, overview), the form's reducer adapted to Yew;
+//! - [`control`]: how the element's JS API (`input`, `reset()`) reaches the form;
 //! - [`choice`], [`entry`]: the two kinds of question, with [`unknown`]'s "not known";
 //! - [`bar`]: the verdict bar that keeps the answer in sight; [`answer`], [`checks`],
 //!   [`decision`], [`copy`]: the answer; [`overview`]: the indications × countries matrix;
@@ -16,6 +17,7 @@ pub mod app;
 pub mod bar;
 pub mod checks;
 pub mod choice;
+pub mod control;
 pub mod copy;
 pub mod decision;
 pub mod entry;
@@ -24,6 +26,7 @@ pub mod overview;
 pub mod unknown;
 
 pub use app::{App, AppProps};
+pub use control::Control;
 
 /// The widget's stylesheet.
 pub const CSS: &str = include_str!("components/widget.css");

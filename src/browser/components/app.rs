@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use super::answer::{Answer, Shared};
 use super::bar::VerdictBar;
 use super::choice::Choice;
+use super::control::Control;
 use super::entry::{Entry, UnitChoice};
 use super::overview::Overview;
 use crate::assessment::Assessment;
@@ -39,6 +40,8 @@ pub struct AppProps {
     pub jurisdiction: Jurisdiction,
     /// Called with every new result (not when only the language changes).
     pub onassess: Callback<Rc<Assessment<'static>>>,
+    /// The element's JS API (`input`, `reset()`): answers the form and reads what it holds.
+    pub control: Control,
 }
 
 /// The whole widget.
@@ -129,13 +132,20 @@ pub fn App(props: &AppProps) -> Html {
     let answer_ref = use_node_ref();
     // Start over: the first step again, in view, with focus on its first question.
     let restarts = use_state_eq(|| 0u32);
-    let onstartover = {
+    let start_over = {
         let (dispatch, restarts) = (handlers.start_over.clone(), restarts.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             dispatch.emit(());
             restarts.set(*restarts + 1);
         })
     };
+    let onstartover = start_over.reform(|_: MouseEvent| ());
+    // The element's `reset()` is this button; its `input` answers the form through the reducer.
+    props.control.rendered(&patient, start_over);
+    {
+        let (control, dispatcher) = (props.control.clone(), state.dispatcher());
+        use_effect_with((), move |_| control.attach(dispatcher));
+    }
     {
         let form_ref = form_ref.clone();
         use_effect_with(*restarts, move |n| {
@@ -144,24 +154,16 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // The control with focus is kept clear of the verdict bar (WCAG 2.4.11, Focus Not Obscured):
-    // the bar sticks to the bottom of the screen over the rest of the form. When focus moves, and
-    // after every render (a new verdict's words can make the bar taller under a focused control).
-    let onfocusin = {
-        let bar_ref = bar_ref.clone();
-        Callback::from(move |e: FocusEvent| {
-            if let Some(target) = e.target_dyn_into::<web_sys::Element>() {
-                keep_clear_of(&bar_ref, &target);
-            }
-        })
-    };
+    // The form's controls are kept clear of the verdict bar (WCAG 2.4.11, Focus Not Obscured),
+    // which sticks to the bottom of the screen over the rest of the form, by the browser itself:
+    // they have a `scroll-margin-bottom` of the bar's height (widget.css), which focus, find in
+    // page and WebDriver's element click all honour. The bar's height goes into that CSS when it
+    // changes; a focused control that a taller bar now covers is scrolled clear then.
     {
         let bar_ref = bar_ref.clone();
-        use_effect(move || {
-            let focused = bar_ref.get().and_then(|bar| bar.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok());
-            if let Some(target) = focused.and_then(|root| root.active_element()) {
-                keep_clear_of(&bar_ref, &target);
-            }
+        use_effect_with((), move |_| {
+            let watch = BarWatch::start(&bar_ref);
+            move || drop(watch)
         });
     }
     let onactivate = {
@@ -190,6 +192,11 @@ pub fn App(props: &AppProps) -> Html {
     };
     let live_ref = use_node_ref();
     let (settle, live_initial) = use_live_region(now, (*state).clone(), live_ref.clone(), form_ref.clone(), focus_next.clone());
+    // Last of the effects: the element's `updateComplete` waits for it.
+    {
+        let control = props.control.clone();
+        use_effect(move || control.effects_ran());
+    }
     let onfocusout = {
         // Leaving a text field settles it (a radio group settles after a pause: arrowing through
         // its options is no answer yet).
@@ -209,7 +216,7 @@ pub fn App(props: &AppProps) -> Html {
                 <h2 class="title">{ t.title }</h2>
                 <p class="intro">{ t.intro }</p>
             </div>
-            <form class="questions" part="form" aria-label={t.questions} novalidate=true ref={form_ref} {onsubmit} {onfocusin} {onfocusout}>
+            <form class="questions" part="form" aria-label={t.questions} novalidate=true ref={form_ref} {onsubmit} {onfocusout}>
                 <Choice
                     field={Field::Jurisdiction}
                     legend={switch.legend}
@@ -253,22 +260,90 @@ fn first_step(form_ref: &NodeRef) {
     }
 }
 
-/// Scrolls the page so that the focused control `target` is not under the verdict bar.
-fn keep_clear_of(bar_ref: &NodeRef, target: &web_sys::Element) {
-    let Some(bar) = bar_ref.cast::<web_sys::Element>() else {
-        return;
-    };
-    // Only the form's controls: the bar sits above the answer, never over it.
-    if target.closest("form").ok().flatten().is_none() {
-        return;
+/// Keeps `--bar-height` (the form controls' `scroll-margin-bottom` in widget.css) equal to the
+/// verdict bar's height, in a stylesheet of this widget's own, from a `ResizeObserver`: it runs
+/// after layout, only when the bar's size changed, and forces no layout of its own.
+struct BarWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl BarWatch {
+    fn start(bar_ref: &NodeRef) -> Option<BarWatch> {
+        let bar = bar_ref.cast::<web_sys::HtmlElement>()?;
+        let root = bar.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok()?;
+        let sheet = BarSheet::add_to(&root)?;
+        let mut last = 0;
+        let observed = bar.clone();
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            let height = bar.offset_height().max(0) as u32;
+            if height == last {
+                return;
+            }
+            last = height;
+            // A focused control that the bar now covers (its words grew) is scrolled clear, by
+            // its scroll margin; read while the layout is still clean, before the sheet changes.
+            let focused = root.active_element().filter(|e| e.closest("form").ok().flatten().is_some());
+            let covered = focused.filter(|control| {
+                let (c, b) = (control.get_bounding_client_rect(), bar.get_bounding_client_rect());
+                c.bottom() > b.top() && c.top() < b.bottom()
+            });
+            sheet.set(height);
+            if let Some(control) = covered {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                control.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        observer.observe(&observed);
+        Some(BarWatch { observer, _callback: callback })
     }
-    // A radio button is drawn by its label: keep the whole option clear.
-    let shown = target.closest("label").ok().flatten().unwrap_or_else(|| target.clone());
-    let (control, bar) = (shown.get_bounding_client_rect(), bar.get_bounding_client_rect());
-    let covered = control.bottom() > bar.top() && control.top() < bar.bottom();
-    if covered {
-        if let Some(window) = web_sys::window() {
-            window.scroll_by_with_x_and_y(0.0, control.bottom() - bar.top() + 16.0);
+}
+
+impl Drop for BarWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// The widget's own one-rule stylesheet: adopted beside the shared one, or, where the shared CSS
+/// is a `<style>` (no constructable stylesheets), a text node at the end of that `<style>`.
+enum BarSheet {
+    Adopted(web_sys::CssStyleSheet),
+    Text(web_sys::Node),
+}
+
+impl BarSheet {
+    fn add_to(root: &web_sys::ShadowRoot) -> Option<BarSheet> {
+        let style = root.query_selector("style").ok().flatten();
+        if style.is_none() {
+            if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+                let sheets = root.adopted_style_sheets();
+                sheets.push(&sheet);
+                root.set_adopted_style_sheets(&sheets);
+                return Some(BarSheet::Adopted(sheet));
+            }
+        }
+        let style = match style {
+            Some(style) => style,
+            None => {
+                let style = root.owner_document()?.create_element("style").ok()?;
+                root.append_child(&style).ok()?;
+                style
+            }
+        };
+        style.append_with_str_1("\n").ok()?;
+        Some(BarSheet::Text(style.last_child()?))
+    }
+
+    fn set(&self, height: u32) {
+        let rule = format!(":host{{--bar-height:{height}px}}");
+        match self {
+            BarSheet::Adopted(sheet) => {
+                let _ = sheet.replace_sync(&rule);
+            }
+            BarSheet::Text(text) => text.set_node_value(Some(&format!("\n{rule}"))),
         }
     }
 }

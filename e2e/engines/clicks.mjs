@@ -1,0 +1,175 @@
+// Every public example answered by plain WebDriver Element Click (./scripts/test.sh stage
+// `clicks`), as a Selenium suite of a portal would drive the widget:
+//
+//   ENGINE=chromium node --test --test-reporter=spec e2e/engines/clicks.mjs   (chromedriver)
+//   ENGINE=firefox  node --test --test-reporter=spec e2e/engines/clicks.mjs   (geckodriver)
+//   ENGINE=webkit   node --test --test-reporter=spec e2e/engines/clicks.mjs   (WebKitWebDriver)
+//
+// On the demo page (dist/index.html) and the minimal embedding (dist/embed.html), at 768×1024 and
+// 360×740 (the page's viewport): each valid example of ../shared/contract/examples.json walked as
+// a person does (e2e/lib.mjs `nextQuestion`: the first open question the example gives, else the
+// "not known" button of the first it does not give), with WebElement.click() — the WebDriver
+// Element Click command, no Actions API, no script scrolling — on the option's <label>, on the
+// switch's label and on "not known". Numbers are typed with sendKeys (WebKitWebDriver refuses
+// Element Click on a text input inside a shadow root) and Tab. Element Click scrolls the element
+// into view itself and fails with ElementClickInterceptedError when another element (the sticky
+// verdict bar) would receive the click: the controls' scroll-margin-bottom (widget.css) must keep
+// them clear of it. After each step the walk waits for the element's `updateComplete`.
+//
+// All walks run; the test then fails listing every failed click (engine, page, size, example,
+// the control, the driver's error) and every wrong verdict.
+import assert from 'node:assert/strict';
+import { describe, it, before, after } from 'node:test';
+import { startServer, distStatus, validExamples, nextQuestion } from '../lib.mjs';
+import { start, versions, setViewport } from './drivers.mjs';
+
+const ENGINE = process.env.ENGINE ?? 'chromium';
+const PAGES = ['/index.html', '/embed.html'];
+const SIZES = [{ width: 768, height: 1024 }, { width: 360, height: 740 }];
+
+describe(`WebDriver Element Click in ${ENGINE}`, () => {
+  let server;
+  let session;
+  let driver;
+
+  before(async () => {
+    const problem = await distStatus();
+    if (problem) throw new Error(problem);
+    server = await startServer();
+    console.log(`clicks: ${versions(ENGINE)}`);
+  });
+  after(async () => {
+    await session?.quit();
+    await server?.close();
+  });
+
+  /** A session whose viewport is `size`. */
+  async function sessionFor(size) {
+    await session?.quit();
+    // Firefox: a profile that lets the window be narrower than its toolbars; WebKit: MiniBrowser
+    // full screen (no toolbar, which keeps the window ≥ 447 px) on an X screen of this size.
+    session = await start(ENGINE, { narrow: true, screen: ENGINE === 'webkit' ? size : null });
+    driver = session.driver;
+    await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000, implicit: 0 });
+    const reached = await setViewport(driver, size);
+    assert.deepEqual(reached, size, `${ENGINE}: the viewport could not be set to ${size.width}×${size.height}`);
+  }
+
+  const run = (script, ...args) => driver.executeScript(script, ...args);
+  /** Waits for the element's updateComplete (what it was asked has been rendered and announced). */
+  const updated = () => driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+    const el = document.querySelector('blincyto-checker');
+    if (!('updateComplete' in el)) {
+      // A build from before the element had updateComplete (to record how it fared): two frames.
+      requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+    } else {
+      el.updateComplete.then(() => done(true), (e) => done(String(e)));
+    }`);
+
+  /** Every named control, grouped by name (as Widget#fields), with the names marked not known. */
+  const state = () => run(`
+    const root = document.querySelector('blincyto-checker').shadowRoot;
+    const shown = (n) => !!n && n.getClientRects().length > 0 && !n.closest('[hidden]') &&
+      getComputedStyle(n).visibility !== 'hidden';
+    const groups = new Map();
+    for (const c of root.querySelectorAll('input[name], select[name]')) {
+      const kind = c.tagName === 'SELECT' ? 'select' : c.type === 'radio' ? 'radio' : 'text';
+      const visible = shown(c) || [...(c.labels || [])].some(shown);
+      let g = groups.get(c.name);
+      if (!g) { g = { name: c.name, kind, visible: false, disabled: true, value: null }; groups.set(c.name, g); }
+      g.visible = g.visible || visible;
+      g.disabled = g.disabled && c.matches(':disabled');
+      if (kind === 'radio') { if (c.checked) g.value = c.value; } else g.value = c.value === '' ? null : c.value;
+    }
+    const marked = [...root.querySelectorAll('.not-known-note')].map((n) => (n.closest('[id^="q-"]') || { id: 'q-' }).id.slice(2));
+    return { fields: [...groups.values()], marked };`);
+
+  /** The element to click or type into: a radio button's label (its option), else the element. */
+  const target = (selector) => run(`const root = document.querySelector('blincyto-checker').shadowRoot;
+    const c = root.querySelector(arguments[0]);
+    return c ? ((c.type === 'radio' && c.labels && c.labels[0]) || c) : null;`, selector);
+
+  /** Walks `example`; returns the failures (strings). */
+  async function walk(page, size, example) {
+    const where = `${ENGINE} ${page} ${size.width}×${size.height} "${example.name}"`;
+    await driver.get(`${server.base}${page}`);
+    await driver.wait(() => run(`const el = document.querySelector('blincyto-checker');
+      return !!(el && el.shadowRoot && el.shadowRoot.querySelector('[data-verdict]'));`), 30_000, `${where}: no widget`);
+    await updated();
+    const input = example.input;
+    const failures = [];
+    const click = async (selector, what) => {
+      const el = await target(selector);
+      if (!el) {
+        failures.push(`${where}: ${what}: no element ${selector}`);
+        return false;
+      }
+      try {
+        await el.click();
+      } catch (e) {
+        failures.push(`${where}: ${what}: ${e.name}: ${String(e.message).split('\n')[0].slice(0, 200)}`);
+        return false;
+      }
+      await updated();
+      return true;
+    };
+    const now = (await state()).fields.find((f) => f.name === 'jurisdiction');
+    if (input.jurisdiction && now && now.value !== input.jurisdiction) {
+      if (!await click(`input[name="jurisdiction"][value="${input.jurisdiction}"]`, `jurisdiction=${input.jurisdiction}`)) return failures;
+    }
+    const done = new Set(['jurisdiction']);
+    for (let step = 0; step < 40; step++) {
+      const { fields, marked } = await state();
+      const next = nextQuestion(fields, input, { done, marked });
+      if (!next) break;
+      done.add(next.name);
+      if (!next.given) {
+        if (!await click(`#q-${next.name} button.not-known`, `"not known" of ${next.name}`)) return failures;
+        continue;
+      }
+      const want = String(input[next.name]);
+      if (next.value === want) continue;
+      if (next.kind === 'radio') {
+        if (!await click(`input[name="${next.name}"][value="${want}"]`, `${next.name}=${want}`)) return failures;
+      } else {
+        const typed = typeof input[next.name] === 'number' ? want.replace('.', ',') : want;
+        const el = await target(`input[name="${next.name}"]`);
+        try {
+          await el.sendKeys(typed);
+          await updated();
+          const again = await target(`input[name="${next.name}"]`);
+          await again.sendKeys('\uE004'); // Tab
+        } catch (e) {
+          failures.push(`${where}: typing ${next.name}: ${e.name}: ${String(e.message).split('\n')[0].slice(0, 200)}`);
+          return failures;
+        }
+        await updated();
+      }
+    }
+    const verdicts = await run(`return [...document.querySelector('blincyto-checker').shadowRoot
+      .querySelectorAll('[data-verdict]')].map((e) => e.getAttribute('data-verdict'));`);
+    if (!verdicts.length || verdicts.some((v) => v !== example.expect.verdict)) {
+      failures.push(`${where}: data-verdict ${verdicts.join(', ')}, expected ${example.expect.verdict}`);
+    }
+    return failures;
+  }
+
+  it('answers every valid public example by Element Click, on the demo page and embed.html, at 768×1024 and 360×740', { timeout: 1_800_000 }, async (t) => {
+    const examples = await validExamples();
+    const failures = [];
+    let walks = 0;
+    for (const size of SIZES) {
+      await sessionFor(size);
+      for (const page of PAGES) {
+        for (const example of examples) {
+          const failed = await walk(page, size, example);
+          for (const f of failed) console.log(`clicks: FAIL ${f}`);
+          failures.push(...failed);
+          walks++;
+        }
+      }
+    }
+    t.diagnostic(`${ENGINE}: ${walks} walks, ${failures.length} failure(s)`);
+    assert.deepEqual(failures, [], `${failures.length} failure(s) in ${walks} walks`);
+  });
+});
