@@ -396,7 +396,7 @@ mod tests {
             }
         }
         let sv = plain_text(&crate::evaluate(&child_bridging()), &child_bridging(), Lang::Sv, &cx);
-        assert!(sv.contains("\nKontrollen gjord 2026-12-05.\nSenaste källa: 2026-01-21. Senast kontrollerat för nyare beslut: 2026-11-30"), "{sv}");
+        assert!(sv.contains("\nKontrollen gjordes 2026-12-05.\nSenaste källa: 2026-01-21. Senast kontrollerat för nyare beslut: 2026-11-30"), "{sv}");
         assert!(sv.contains("\nBlincyto antas ges som monoterapi (frågan är inte besvarad).\n"), "{sv}");
         // Swedish quotation marks around the verbatim sentence.
         assert!(sv.contains("Källa: ”Blincyto kan dock användas som bryggbehandling till barn och vuxna med ALL inför allogen stamcellstransplantation.”"), "{sv}");

@@ -96,7 +96,7 @@ pub const STRINGS: Strings = Strings {
     if_then: |clause, answer| format!("Om {clause}: {answer}."),
     after_relapse_in_cr: |n| format!("patienten får recidiv och når CR{n}"),
     remission_number: |n| format!("ja (CR{n})"),
-    summary_checked_on: |day| format!("Kontrollen gjord {day}."),
+    summary_checked_on: |day| format!("Kontrollen gjordes {day}."),
     summary_not_known: "Inte känt",
     summary_decision: "Beslut",
     quote: |text| format!("”{text}”"),
