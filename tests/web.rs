@@ -513,11 +513,13 @@ async fn the_element_api_answers_the_form_reads_it_back_and_starts_over() {
     update_complete(&handle).await;
     let age = js_sys::Reflect::get(&handle.input(), &"ageYears".into()).unwrap();
     assert_eq!(age.as_f64(), Some(7.0 / 12.0));
-    // What the widget renders: "7" in months. (Not `unit.value()`: Firefox keeps showing the
-    // first option when only the options' `selected` attributes move, entry.rs's way.)
+    // What the widget renders: "7" in months, and the select shows months (in Firefox too,
+    // which keeps the option it showed when only the options' `selected` attributes move).
     let age_text: HtmlInputElement = get(&el, "input[name=\"ageYears\"]").unchecked_into();
     let months: web_sys::HtmlOptionElement = get(&el, "select#in-ageUnit option[value=\"months\"]").unchecked_into();
     assert_eq!((age_text.value(), months.has_attribute("selected")), ("7".into(), true));
+    let unit: web_sys::HtmlSelectElement = get(&el, "select#in-ageUnit").unchecked_into();
+    assert_eq!(unit.value(), "months");
     // Without a jurisdiction the attribute's applies.
     assert!(radio(&el, "jurisdiction", "se").checked());
 

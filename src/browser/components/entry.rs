@@ -79,6 +79,20 @@ pub fn Entry(props: &EntryProps) -> Html {
         let onedit = props.onedit.clone();
         Callback::from(move |e: InputEvent| onedit.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
     };
+    // The unit shown is set on the select itself: Firefox keeps showing the option it showed
+    // when only the options' `selected` attributes move (after an `input` in months, or "Börja
+    // om" from months), so a person would read "år" beside an age given in months.
+    let unit_ref = use_node_ref();
+    {
+        let unit_ref = unit_ref.clone();
+        use_effect_with(props.unit.as_ref().map(|u| u.unit), move |unit| {
+            if let (Some(unit), Some(select)) = (unit, unit_ref.cast::<web_sys::HtmlSelectElement>()) {
+                if select.value() != unit.as_str() {
+                    select.set_value(unit.as_str());
+                }
+            }
+        });
+    }
     let unit = props.unit.as_ref().map(|u| {
         let onunit = u.onunit.clone();
         let onchange = Callback::from(move |e: Event| {
@@ -90,7 +104,7 @@ pub fn Entry(props: &EntryProps) -> Html {
         html! {
             <>
                 <label class="visually-hidden" for="in-ageUnit">{ u.label.clone() }</label>
-                <select id="in-ageUnit" class="unit" {onchange}>
+                <select id="in-ageUnit" class="unit" ref={unit_ref.clone()} {onchange}>
                     <option value={AgeUnit::Years.as_str()} selected={u.unit == AgeUnit::Years}>{ u.years.clone() }</option>
                     <option value={AgeUnit::Months.as_str()} selected={u.unit == AgeUnit::Months}>{ u.months.clone() }</option>
                 </select>
