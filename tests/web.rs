@@ -126,7 +126,15 @@ async fn mounting_creates_an_open_shadow_root_with_the_form() {
     let sheets = root.adopted_style_sheets();
     assert_eq!(sheets.length(), 2);
     let own: web_sys::CssStyleSheet = sheets.get(1).unchecked_into();
-    let rule = own.css_rules().unwrap().item(0).unwrap().css_text();
+    // The rule is written when the bar's size is first observed, which in Firefox can come a
+    // frame or two after the mount: wait for it (at most 2 s), not a fixed time.
+    for _ in 0..100 {
+        if own.css_rules().unwrap().length() > 0 {
+            break;
+        }
+        settle().await;
+    }
+    let rule = own.css_rules().unwrap().item(0).expect("the --bar-height rule within 2 s").css_text();
     let bar: HtmlElement = get(&el, "[part=\"verdict-bar\"]").unchecked_into();
     assert_eq!(rule, format!(":host {{ --bar-height: {}px; }}", bar.offset_height()));
     // The light-DOM fallback is still there but not slotted, so it is hidden.
