@@ -191,13 +191,24 @@ mod tests {
         assert_eq!(bar(&child, Lang::En), "No answer – no more questions left");
     }
 
+    /// A decided answer of each kind on the bar and in the live region, word for word in
+    /// Swedish: the bar shortens the deciding rule's qualifier, the live region says it whole;
+    /// without a qualifier both say the verdict alone.
     #[test]
     fn a_decided_answer_shows_its_short_headline() {
-        let a = crate::evaluate(&child_bridging());
         let s = State::new(Jurisdiction::Se);
-        for lang in Lang::ALL {
-            let bar = Progress::of(&s, &a, *lang);
-            assert_eq!((bar.verdict, bar.words), (a.verdict, short_headline(&a, *lang)));
-        }
+        let said = |p: &crate::Patient| {
+            let bar = Progress::of(&s, &crate::evaluate(p), Lang::Sv);
+            (bar.verdict, bar.words, bar.spoken)
+        };
+        let w = |x: &str| x.to_string();
+        assert_eq!(
+            said(&child_bridging()),
+            (Verdict::Yes, w("Ja – som brygga till transplantation"), w("Ja – som bryggbehandling inför allogen stamcellstransplantation"))
+        );
+        let t_all = crate::Patient { jurisdiction: Some(Jurisdiction::Se), diagnosis: Some(Diagnosis::TAll), ..crate::Patient::default() };
+        assert_eq!(said(&t_all), (Verdict::OffLabel, w("Utanför indikation (off-label)"), w("Utanför indikation (off-label)")));
+        let norway = crate::Patient { jurisdiction: Some(Jurisdiction::No), planned_allo_hsct: Some(false), ..child_bridging() };
+        assert_eq!(said(&norway), (Verdict::Pending, w("Beslut inväntas"), w("Beslut inväntas")));
     }
 }
