@@ -4,6 +4,7 @@
 //! and dispatch [`Action`]s, and every rule of the form is tested natively.
 
 pub mod answer;
+pub mod entry;
 pub mod mrd;
 pub mod overview;
 pub mod progress;

@@ -22,7 +22,8 @@ use yew::{AppHandle, Callback, Renderer};
 use crate::assessment::Assessment;
 use super::components::{App, AppProps, Control, CSS};
 use crate::form::Action;
-use crate::i18n::{parse_jurisdiction, parse_lang, read_entry, strings, AgeUnit};
+use crate::form::entry::{parse_jurisdiction, read_entry, AgeUnit};
+use crate::i18n::{parse_lang, strings};
 use crate::patient::{format_number, Patient, Value};
 use crate::vocab::{Field, Jurisdiction, Lang};
 

@@ -73,7 +73,7 @@ pub fn entry_errors(state: &State, lang: Lang) -> Vec<String> {
     let t = strings(lang);
     crate::vocab::Field::ALL
         .iter()
-        .filter_map(|f| state.entry(*f).err().map(|e| format!("{}: {}", (t.field_name)(*f), (t.entry_error)(*f, e, state.age_unit))))
+        .filter_map(|f| state.entry(*f).err().map(|e| format!("{}: {}", (t.field_name)(*f), super::entry::error_words(lang, *f, e, state.age_unit))))
         .collect()
 }
 

@@ -3,7 +3,8 @@
 
 use super::state::State;
 use crate::assessment::Assessment;
-use crate::i18n::{hint, strings, AgeUnit};
+use super::entry::{error_words, AgeUnit};
+use crate::i18n::{hint, strings};
 use crate::patient::Value;
 use crate::vocab::{Field, Jurisdiction, Lang, Verdict};
 
@@ -139,7 +140,7 @@ fn question(state: &State, field: Field, shown: bool, lang: Lang) -> Question {
     let kind = if field.is_numeric() {
         Kind::Typed {
             text: state.text(field).to_string(),
-            error: state.entry(field).err().map(|e| (t.entry_error)(field, e, state.age_unit)),
+            error: state.entry(field).err().map(|e| error_words(lang, field, e, state.age_unit)),
             suffix: (field == Field::MrdPercent).then_some("%"),
             whole: !matches!(field, Field::AgeYears | Field::MrdPercent),
             unit: (field == Field::AgeYears).then_some(state.age_unit),

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::i18n::{read_below, read_entry, AgeUnit, EntryError};
+use super::entry::{read_below, read_entry, AgeUnit, EntryError};
 use crate::patient::{format_number, Patient, Value};
 use crate::vocab::{Field, FieldSet, Jurisdiction};
 

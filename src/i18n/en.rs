@@ -1,6 +1,6 @@
 //! English.
 
-use super::{count_range, join_criteria, number, ordinal, percent, AgeUnit, EntryError, Strings};
+use super::{count_range, join_criteria, number, ordinal, percent, Strings};
 use crate::assessment::Check;
 use crate::patient::Value;
 use crate::vocab::{
@@ -24,7 +24,12 @@ pub const STRINGS: Strings = Strings {
     unit_years: "years",
     unit_months: "months",
     assumed: "(assumed unless stated)",
-    entry_error,
+    age_not_a_number: "Enter the age as a number, for example 8 or 0.5.",
+    age_out_of_range: |min, max, unit| format!("The age must be between {min} and {max} {unit}."),
+    mrd_not_a_number: "Enter MRD in percent, for example 0.1.",
+    mrd_out_of_range: |min, max| format!("MRD must be between {min} and {max}."),
+    count_not_whole: "Enter a whole number, for example 2.",
+    count_out_of_range: |min, max| format!("Enter a whole number from {min} to {max}."),
     start_over: "Start over",
     unknown_button: "Not known",
     unknown_marked: |q| format!("{q}: not known. The answer says what is missing."),
@@ -188,23 +193,6 @@ fn option(v: Value) -> &'static str {
         Value::Flag(true) => "Yes",
         Value::Flag(false) => "No",
         Value::Number(_) | Value::Count(_) => "",
-    }
-}
-
-fn entry_error(f: Field, e: EntryError, unit: AgeUnit) -> String {
-    let n = |x: f64| number(Lang::En, x, 2);
-    match (f, e) {
-        (Field::AgeYears, EntryError::NotANumber) => "Enter the age as a number, for example 8 or 0.5.".into(),
-        (Field::AgeYears, EntryError::OutOfRange { min, max }) => {
-            let unit = if unit == AgeUnit::Months { "months" } else { "years" };
-            format!("The age must be between {} and {} {unit}.", n(min), n(max))
-        }
-        (Field::MrdPercent, EntryError::NotANumber) => "Enter MRD in percent, for example 0.1.".into(),
-        (Field::MrdPercent, EntryError::OutOfRange { min, max }) => {
-            format!("MRD must be between {} and {}.", percent(Lang::En, min), percent(Lang::En, max))
-        }
-        (_, EntryError::NotANumber) | (_, EntryError::NotWhole) => "Enter a whole number, for example 2.".into(),
-        (_, EntryError::OutOfRange { min, max }) => format!("Enter a whole number from {} to {}.", n(min), n(max)),
     }
 }
 

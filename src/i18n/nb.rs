@@ -1,6 +1,6 @@
 //! Norsk bokmål.
 
-use super::{count_range, join_criteria, number, ordinal, percent, AgeUnit, EntryError, Strings};
+use super::{count_range, join_criteria, number, ordinal, percent, Strings};
 use crate::assessment::Check;
 use crate::patient::Value;
 use crate::vocab::{
@@ -24,7 +24,12 @@ pub const STRINGS: Strings = Strings {
     unit_years: "år",
     unit_months: "måneder",
     assumed: "(antas hvis ikke annet er oppgitt)",
-    entry_error,
+    age_not_a_number: "Skriv alderen som et tall, for eksempel 8 eller 0,5.",
+    age_out_of_range: |min, max, unit| format!("Alderen må være mellom {min} og {max} {unit}."),
+    mrd_not_a_number: "Skriv MRD i prosent, for eksempel 0,1.",
+    mrd_out_of_range: |min, max| format!("MRD må være mellom {min} og {max}."),
+    count_not_whole: "Skriv et heltall, for eksempel 2.",
+    count_out_of_range: |min, max| format!("Skriv et heltall fra {min} til {max}."),
     start_over: "Start på nytt",
     unknown_button: "Vet ikke",
     unknown_marked: |q| format!("{q}: ikke kjent. Svaret viser hva som mangler."),
@@ -188,23 +193,6 @@ fn option(v: Value) -> &'static str {
         Value::Flag(true) => "Ja",
         Value::Flag(false) => "Nei",
         Value::Number(_) | Value::Count(_) => "",
-    }
-}
-
-fn entry_error(f: Field, e: EntryError, unit: AgeUnit) -> String {
-    let n = |x: f64| number(Lang::Nb, x, 2);
-    match (f, e) {
-        (Field::AgeYears, EntryError::NotANumber) => "Skriv alderen som et tall, for eksempel 8 eller 0,5.".into(),
-        (Field::AgeYears, EntryError::OutOfRange { min, max }) => {
-            let unit = if unit == AgeUnit::Months { "måneder" } else { "år" };
-            format!("Alderen må være mellom {} og {} {unit}.", n(min), n(max))
-        }
-        (Field::MrdPercent, EntryError::NotANumber) => "Skriv MRD i prosent, for eksempel 0,1.".into(),
-        (Field::MrdPercent, EntryError::OutOfRange { min, max }) => {
-            format!("MRD må være mellom {} og {}.", percent(Lang::Nb, min), percent(Lang::Nb, max))
-        }
-        (_, EntryError::NotANumber) | (_, EntryError::NotWhole) => "Skriv et heltall, for eksempel 2.".into(),
-        (_, EntryError::OutOfRange { min, max }) => format!("Skriv et heltall fra {} til {}.", n(min), n(max)),
     }
 }
 

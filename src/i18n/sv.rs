@@ -1,6 +1,6 @@
 //! Svenska.
 
-use super::{count_range, join_criteria, number, ordinal, percent, AgeUnit, EntryError, Strings};
+use super::{count_range, join_criteria, number, ordinal, percent, Strings};
 use crate::assessment::Check;
 use crate::patient::Value;
 use crate::vocab::{
@@ -25,7 +25,12 @@ pub const STRINGS: Strings = Strings {
     unit_years: "år",
     unit_months: "månader",
     assumed: "(antas om inget annat anges)",
-    entry_error,
+    age_not_a_number: "Skriv åldern som ett tal, till exempel 8 eller 0,5.",
+    age_out_of_range: |min, max, unit| format!("Åldern ska vara mellan {min} och {max} {unit}."),
+    mrd_not_a_number: "Skriv MRD i procent, till exempel 0,1.",
+    mrd_out_of_range: |min, max| format!("MRD ska vara mellan {min} och {max}."),
+    count_not_whole: "Skriv ett heltal, till exempel 2.",
+    count_out_of_range: |min, max| format!("Skriv ett heltal från {min} till {max}."),
     start_over: "Börja om",
     unknown_button: "Vet inte",
     unknown_marked: |q| format!("{q}: inte känt. Svaret visar vad som saknas."),
@@ -190,23 +195,6 @@ fn option(v: Value) -> &'static str {
         Value::Flag(true) => "Ja",
         Value::Flag(false) => "Nej",
         Value::Number(_) | Value::Count(_) => "",
-    }
-}
-
-fn entry_error(f: Field, e: EntryError, unit: AgeUnit) -> String {
-    let n = |x: f64| number(Lang::Sv, x, 2);
-    match (f, e) {
-        (Field::AgeYears, EntryError::NotANumber) => "Skriv åldern som ett tal, till exempel 8 eller 0,5.".into(),
-        (Field::AgeYears, EntryError::OutOfRange { min, max }) => {
-            let unit = if unit == AgeUnit::Months { "månader" } else { "år" };
-            format!("Åldern ska vara mellan {} och {} {unit}.", n(min), n(max))
-        }
-        (Field::MrdPercent, EntryError::NotANumber) => "Skriv MRD i procent, till exempel 0,1.".into(),
-        (Field::MrdPercent, EntryError::OutOfRange { min, max }) => {
-            format!("MRD ska vara mellan {} och {}.", percent(Lang::Sv, min), percent(Lang::Sv, max))
-        }
-        (_, EntryError::NotANumber) | (_, EntryError::NotWhole) => "Skriv ett heltal, till exempel 2.".into(),
-        (_, EntryError::OutOfRange { min, max }) => format!("Skriv ett heltal från {} till {}.", n(min), n(max)),
     }
 }
 

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::unknown::{not_known, note_id};
 use crate::form::Unknown;
-use crate::i18n::AgeUnit;
+use crate::form::entry::AgeUnit;
 use crate::vocab::Field;
 
 #[derive(PartialEq, Properties)]
