@@ -12,6 +12,6 @@ pub mod questions;
 pub mod state;
 
 pub use mrd::assess;
-pub use progress::{entry_errors, Progress};
+pub use progress::{entry_errors, OnceNotice, Progress};
 pub use questions::{questions, questions_kept, Kind, Question, Switch, Unknown};
 pub use state::{reduce, Action, State};

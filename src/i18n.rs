@@ -7,9 +7,7 @@
 //! clause "if MRD were ≥ 0,1 %") are functions in the table, written per language from the typed
 //! vocabulary. Pure: no web dependency, tested natively.
 
-use crate::assessment::Assessment;
-use crate::dataset::Source;
-use crate::vocab::{Field, Lang, RecommendationStatus};
+use crate::vocab::{Field, Lang};
 
 mod en;
 mod format;
@@ -40,41 +38,6 @@ pub fn hint(lang: Lang, field: Field) -> Option<&'static str> {
     match d.definitions.iter().find(|def| def.fields.first() == Some(&field)) {
         Some(def) => Some(def.hint.get(lang)),
         None => (strings(lang).hint)(field),
-    }
-}
-
-/// The status of the decision behind `a`'s verdict: that of every deciding recommendation that
-/// gives the verdict, when they agree (`None` when nothing decides it, or they differ).
-pub fn deciding_status(a: &Assessment) -> Option<RecommendationStatus> {
-    let mut statuses = a.decision.iter().filter(|d| d.verdict == a.verdict).map(|d| d.recommendation.status);
-    let first = statuses.next()?;
-    statuses.all(|s| s == first).then_some(first)
-}
-
-/// The sentence under the headline of `a`: the table's [`Strings::verdict_explainer`] for its
-/// verdict, the status of the decision behind it ([`deciding_status`]) and the country by name
-/// (every country of the dataset when the answer holds whatever the country).
-pub fn explainer(a: &Assessment, lang: Lang) -> String {
-    let d = crate::data::dataset();
-    let places: Vec<&str> = d
-        .jurisdictions
-        .iter()
-        .filter(|j| a.jurisdiction.is_none_or(|x| x == j.id))
-        .map(|j| j.name.get(lang))
-        .collect();
-    (strings(lang).verdict_explainer)(a.verdict, deciding_status(a), &places)
-}
-
-/// A source named as what it is, for a citation in `lang`: "{publisher}: {title}", and when it is
-/// cited for the decision in case `case` but is not that case's own document (its title does not
-/// name the case), the decision it restates: "Direktoratet for medisinske produkter (DMP), Nye
-/// metoder: Notat til Bestillerforum (sak ID2017_067), som gjengir beslutningen i ID2019_118".
-/// `case` is the deciding recommendation's case, `None` for a note or a decision without one.
-pub fn cited_as(lang: Lang, source: &Source, case: Option<&str>) -> String {
-    let name = format!("{}: {}", source.publisher, source.title);
-    match case {
-        Some(case) if !source.title.contains(case) => format!("{name}, {}", (strings(lang).restating)(case)),
-        _ => name,
     }
 }
 

@@ -6,7 +6,7 @@
 //! - [`control`]: how the element's JS API (`input`, `reset()`) reaches the form;
 //! - [`choice`], [`entry`]: the two kinds of question, with [`unknown`]'s "not known";
 //! - [`bar`]: the verdict bar that keeps the answer in sight; [`answer`], [`checks`],
-//!   [`decision`], [`copy`]: the answer; [`overview`]: the indications × countries matrix;
+//!   [`decision`], [`copy`]: the answer, which [`shared`] hands to them; [`overview`]: the indications × countries matrix;
 //!   [`icon`]: icons.
 //!
 //! The widget's CSS is `widget.css`, applied by `embed` as a constructable stylesheet (no
@@ -23,6 +23,7 @@ pub mod decision;
 pub mod entry;
 pub mod icon;
 pub mod overview;
+pub mod shared;
 pub mod unknown;
 
 pub use app::{App, AppProps};

@@ -43,7 +43,7 @@ impl Progress {
         };
         let spoken = match a.verdict {
             Verdict::Incomplete => words.clone(),
-            _ => crate::summary::headline(a, lang),
+            _ => super::answer::headline(a, lang),
         };
         Progress { verdict: a.verdict, words, spoken }
     }
@@ -56,6 +56,39 @@ pub fn short_headline(a: &Assessment, lang: Lang) -> String {
     match a.qualifier_short() {
         Some(q) => format!("{words} – {}", q.get(lang)),
         None => words.into(),
+    }
+}
+
+/// Which message of the live region carries the currency notice: the first that announces a
+/// decided answer, and no later one. The message stays the same (and carries the notice) while
+/// the headline does not change, so re-rendering it says nothing new; the first different
+/// headline drops the notice for good. The notice itself stays on screen.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OnceNotice {
+    /// The headline that carries the notice, once one has.
+    carrier: Option<String>,
+    /// The carrier has been replaced: the notice was announced.
+    done: bool,
+}
+
+impl OnceNotice {
+    /// Whether the message for `headline` carries the notice (call once per render).
+    pub fn carries(&mut self, stale: bool, decided: bool, headline: &str) -> bool {
+        if !stale || self.done {
+            return false;
+        }
+        match &self.carrier {
+            None if decided => {
+                self.carrier = Some(headline.to_string());
+                true
+            }
+            None => false,
+            Some(h) if h == headline => true,
+            Some(_) => {
+                self.done = true;
+                false
+            }
+        }
     }
 }
 
@@ -112,7 +145,7 @@ mod tests {
         assert_eq!(Progress::of(&s, &yes, Lang::Sv).words, "Ja – som brygga till transplantation");
         assert_eq!(Progress::of(&s, &yes, Lang::Nb).words, "Ja – som bro til transplantasjon");
         assert_eq!(Progress::of(&s, &yes, Lang::En).words, "Yes – as bridge to transplant");
-        assert_eq!(crate::summary::headline(&yes, Lang::Sv), "Ja – som bryggbehandling inför allogen stamcellstransplantation");
+        assert_eq!(crate::form::answer::headline(&yes, Lang::Sv), "Ja – som bryggbehandling inför allogen stamcellstransplantation");
         assert_eq!(Progress::of(&s, &yes, Lang::Sv).spoken, "Ja – som bryggbehandling inför allogen stamcellstransplantation");
         // NT-rådet's advice for children: its qualifier is short already.
         let mut child = child_bridging();
@@ -121,7 +154,7 @@ mod tests {
         assert_eq!(Progress::of(&s, &no, Lang::Sv).words, "Nej – avstå från generell användning");
         assert_eq!(Progress::of(&s, &no, Lang::Nb).words, "Nei – avstå fra generell bruk");
         assert_eq!(Progress::of(&s, &no, Lang::En).words, "No – refrain from general use");
-        assert_eq!(crate::summary::headline(&no, Lang::Sv), "Nej – avstå från generell användning");
+        assert_eq!(crate::form::answer::headline(&no, Lang::Sv), "Nej – avstå från generell användning");
         // No qualifier: the verdict alone.
         child.jurisdiction = Some(Jurisdiction::No);
         let pending = crate::evaluate(&child);
@@ -189,6 +222,23 @@ mod tests {
         assert_eq!(bar(&child, Lang::Sv), "Inget svar – inga fler frågor kvar");
         assert_eq!(bar(&child, Lang::Nb), "Ikke noe svar – ingen flere spørsmål igjen");
         assert_eq!(bar(&child, Lang::En), "No answer – no more questions left");
+    }
+
+    #[test]
+    fn the_notice_goes_with_the_first_decided_answer_only() {
+        let mut once = OnceNotice::default();
+        // Not stale: never.
+        assert!(!once.carries(false, true, "Ja"));
+        // Stale, still incomplete: the empty form's message does not carry it.
+        assert!(!once.carries(true, false, "Svar saknas"));
+        assert!(!once.carries(true, false, "Svar saknas"));
+        // The first decided answer carries it, and keeps it while the headline stays.
+        assert!(once.carries(true, true, "Nej"));
+        assert!(once.carries(true, true, "Nej"));
+        // Any later headline does not, not even the first one again.
+        assert!(!once.carries(true, true, "Ja, med villkor"));
+        assert!(!once.carries(true, true, "Nej"));
+        assert!(!once.carries(true, false, "Svar saknas"));
     }
 
     /// A decided answer of each kind on the bar and in the live region, word for word in

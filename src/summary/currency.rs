@@ -2,8 +2,8 @@
 //! `stale_after_months`, against the device's date (../shared/contract/README.md, "Currency").
 //!
 //! Pure, tested natively: the widget reads the device's date once when it mounts and asks
-//! [`is_stale`]; [`OnceNotice`] decides which live-region message carries the notice, so a
-//! screen reader hears it once, not with every change.
+//! [`is_stale`]; [`crate::form::progress::OnceNotice`] decides which live-region message carries
+//! the notice, so a screen reader hears it once, not with every change.
 
 pub use blincyto_model::date::Day;
 
@@ -18,39 +18,6 @@ pub fn is_stale(checked: &str, stale_after_months: Option<u32>, today: Option<Da
     match Day::parse(checked) {
         Some(checked) => today > checked.add_months(months),
         None => true,
-    }
-}
-
-/// Which message of the live region carries the currency notice: the first that announces a
-/// decided answer, and no later one. The message stays the same (and carries the notice) while
-/// the headline does not change, so re-rendering it says nothing new; the first different
-/// headline drops the notice for good. The notice itself stays on screen.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct OnceNotice {
-    /// The headline that carries the notice, once one has.
-    carrier: Option<String>,
-    /// The carrier has been replaced: the notice was announced.
-    done: bool,
-}
-
-impl OnceNotice {
-    /// Whether the message for `headline` carries the notice (call once per render).
-    pub fn carries(&mut self, stale: bool, decided: bool, headline: &str) -> bool {
-        if !stale || self.done {
-            return false;
-        }
-        match &self.carrier {
-            None if decided => {
-                self.carrier = Some(headline.to_string());
-                true
-            }
-            None => false,
-            Some(h) if h == headline => true,
-            Some(_) => {
-                self.done = true;
-                false
-            }
-        }
     }
 }
 
@@ -103,20 +70,4 @@ mod tests {
         assert!(next > end && is_stale(a.dataset.checked, a.dataset.stale_after_months, Some(next)));
     }
 
-    #[test]
-    fn the_notice_goes_with_the_first_decided_answer_only() {
-        let mut once = OnceNotice::default();
-        // Not stale: never.
-        assert!(!once.carries(false, true, "Ja"));
-        // Stale, still incomplete: the empty form's message does not carry it.
-        assert!(!once.carries(true, false, "Svar saknas"));
-        assert!(!once.carries(true, false, "Svar saknas"));
-        // The first decided answer carries it, and keeps it while the headline stays.
-        assert!(once.carries(true, true, "Nej"));
-        assert!(once.carries(true, true, "Nej"));
-        // Any later headline does not, not even the first one again.
-        assert!(!once.carries(true, true, "Ja, med villkor"));
-        assert!(!once.carries(true, true, "Nej"));
-        assert!(!once.carries(true, false, "Svar saknas"));
-    }
 }

@@ -4,31 +4,18 @@
 //! what would change the answer, the sources, the dataset's two dates and authority, and the
 //! copy button.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::checks::Indication;
 use super::copy::CopySummary;
 use super::decision::{new_tab, quote, DecisionCard};
 use super::icon::{icon, Shape};
-use crate::assessment::{Assessment, Assumption, LabelStatus};
-use crate::form::answer::{DecisionView, IndicationView, Indications, NoteView, VerdictBox};
-use crate::i18n::{self, strings};
+use super::shared::Shared;
+use crate::form::answer::{AnswerView, IndicationView, StaleView};
+use crate::i18n::{strings, Strings};
 use crate::patient::Patient;
 use crate::summary;
 use crate::vocab::{Lang, Verdict};
-
-/// An assessment shared between components, compared by identity (a new evaluation is a new
-/// answer).
-#[derive(Clone)]
-pub struct Shared(pub Rc<Assessment<'static>>);
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 #[derive(PartialEq, Properties)]
 pub struct AnswerProps {
@@ -45,24 +32,15 @@ pub struct AnswerProps {
     pub node_ref: NodeRef,
 }
 
-/// The answer region.
+/// The answer region: lays out [`AnswerView`], the answer in words, under the table's headings.
 #[component]
 pub fn Answer(props: &AnswerProps) -> Html {
     let lang = props.lang;
     let t = strings(lang);
-    let a: &Assessment<'static> = &props.assessment.0;
     let p = &props.patient;
-    let verdict = a.verdict;
-    let verdict_box = VerdictBox::of(a, p, lang);
-    let decided = verdict != Verdict::Incomplete;
-
-    // The indications, decisions and notes in words, only for a decided answer.
-    let (indications, decisions, notes) = if decided {
-        (Some(Indications::of(a, p, lang)), DecisionView::all(a, lang), NoteView::all(a, lang))
-    } else {
-        (None, Vec::new(), Vec::new())
-    };
-    let alternatives = summary::alternatives(a, p, lang);
+    let view = AnswerView::of(&props.assessment.0, p, lang, props.context.stale);
+    let verdict = view.verdict;
+    let verdict_box = &view.verdict_box;
     let indication = |indication: &IndicationView| html! { <Indication {lang} indication={indication.clone()} /> };
 
     html! {
@@ -71,8 +49,8 @@ pub fn Answer(props: &AnswerProps) -> Html {
                 <span class="verdict-icon">{ icon(Shape::of_verdict(verdict)) }</span>
                 <div class="verdict-text">
                     // The answer's heading is the verdict itself: heading navigation finds it.
-                    <h3 class="verdict-headline" id="answer-heading">{ verdict_box.headline }</h3>
-                    <p class="verdict-explainer">{ verdict_box.explainer }</p>
+                    <h3 class="verdict-headline" id="answer-heading">{ verdict_box.headline.clone() }</h3>
+                    <p class="verdict-explainer">{ verdict_box.explainer.clone() }</p>
                     // What must be read with the verdict stays in its box: the conditions of a
                     // yes, the assumption it rests on, what an incomplete answer can say.
                     if !verdict_box.conditions.is_empty() {
@@ -90,57 +68,56 @@ pub fn Answer(props: &AnswerProps) -> Html {
                 </div>
             </div>
 
-            if props.context.stale {
-                { stale_notice(lang, a) }
+            if let Some(stale) = &view.stale {
+                { stale_notice(t, stale) }
             }
 
-            if !decided {
+            if let Some(missing) = &view.missing {
                 <div class="block missing">
-                    <p>{ t.missing_intro }{ " " }<strong>{ summary::missing(a, lang).join(", ") }</strong>{ "." }</p>
-                    if a.label.status == LabelStatus::OnLabel {
+                    <p>{ t.missing_intro }{ " " }<strong>{ missing.fields.clone() }</strong>{ "." }</p>
+                    if missing.on_label {
                         <p>{ t.on_label_so_far }</p>
                     }
                 </div>
-            } else {
-                if let Some(indications) = &indications {
-                    <div class="block">
-                        if verdict == Verdict::OffLabel {
-                            // Off label: why each indication does not fit, open.
-                            <h4>{ t.other_indications_heading }</h4>
-                            { for indications.others.iter().map(indication) }
-                        } else {
-                            <h4>{ t.indications_heading }</h4>
-                            if let Some(candidates) = &indications.candidates {
-                                // On label in every completion, though no single indication is
-                                // certain: the candidates, with what is still open.
-                                <p>{ t.on_label_some }</p>
-                                { for candidates.iter().map(indication) }
-                            }
-                            // Wrapped, so a changing number of indications does not shift (and
-                            // re-create) the disclosure below.
-                            <div class="matched">
-                                { for indications.matched.iter().map(indication) }
-                            </div>
-                            if !indications.others.is_empty() {
-                                <details class="others">
-                                    <summary>{ format!("{} ({})", t.other_indications_heading, indications.others.len()) }</summary>
-                                    { for indications.others.iter().map(indication) }
-                                </details>
-                            }
+            }
+            if let Some(decided) = &view.decided {
+                <div class="block">
+                    if verdict == Verdict::OffLabel {
+                        // Off label: why each indication does not fit, open.
+                        <h4>{ t.other_indications_heading }</h4>
+                        { for decided.indications.others.iter().map(indication) }
+                    } else {
+                        <h4>{ t.indications_heading }</h4>
+                        if let Some(candidates) = &decided.indications.candidates {
+                            // On label in every completion, though no single indication is
+                            // certain: the candidates, with what is still open.
+                            <p>{ t.on_label_some }</p>
+                            { for candidates.iter().map(indication) }
                         }
-                    </div>
-                }
+                        // Wrapped, so a changing number of indications does not shift (and
+                        // re-create) the disclosure below.
+                        <div class="matched">
+                            { for decided.indications.matched.iter().map(indication) }
+                        </div>
+                        if !decided.indications.others.is_empty() {
+                            <details class="others">
+                                <summary>{ format!("{} ({})", t.other_indications_heading, decided.indications.others.len()) }</summary>
+                                { for decided.indications.others.iter().map(indication) }
+                            </details>
+                        }
+                    }
+                </div>
 
-                if !decisions.is_empty() {
+                if !decided.decisions.is_empty() {
                     <div class="block">
                         <h4>{ t.decision_heading }</h4>
-                        { for decisions.into_iter().map(|d| html! { <DecisionCard lang={lang} decision={d} /> }) }
+                        { for decided.decisions.iter().map(|d| html! { <DecisionCard lang={lang} decision={d.clone()} /> }) }
                     </div>
                 }
 
                 // Each note in the widget's language, then the sentences it rests on, verbatim
                 // and in their own language: only those are a quotation.
-                { list_block("block notes", t.notes_heading, None, notes.iter().map(|n| html! {
+                { list_block("block notes", t.notes_heading, None, decided.notes.iter().map(|n| html! {
                     <li class="note">
                         { icon(Shape::Info) }
                         <div class="note-body">
@@ -150,30 +127,30 @@ pub fn Answer(props: &AnswerProps) -> Html {
                     </li>
                 }).collect()) }
                 // What was assumed, and what the answers used mean (as the copied summary says).
-                { list_block("block assumptions", t.assumptions_heading, None, a.assumptions.iter().map(|x| match x {
-                    Assumption::Monotherapy => html! { <li>{ t.assumption_monotherapy }</li> },
-                }).chain(a.definitions.iter().map(|def| html! {
-                    <li class="definition">{ def.text.get(lang) }</li>
+                { list_block("block assumptions", t.assumptions_heading, None, decided.assumptions.iter().map(|x| html! {
+                    <li>{ *x }</li>
+                }).chain(decided.definitions.iter().map(|text| html! {
+                    <li class="definition">{ *text }</li>
                 })).collect()) }
-                { list_block("block", t.alternatives_heading, Some("alternatives"), alternatives.into_iter().map(|s| html! {
-                    <li>{ s }</li>
+                { list_block("block", t.alternatives_heading, Some("alternatives"), decided.alternatives.iter().map(|s| html! {
+                    <li>{ s.clone() }</li>
                 }).collect()) }
             }
 
-            { list_block("block sources", t.sources_heading, None, a.sources.iter().map(|s| html! {
+            { list_block("block sources", t.sources_heading, None, view.sources.iter().map(|s| html! {
                 <li>
                     // The publisher and title in the source's own language.
-                    <a href={s.url.clone()} target="_blank" rel="noopener noreferrer" lang={s.lang.clone()}>
-                        { format!("{}: {}", s.publisher, s.title) }
+                    <a href={s.url} target="_blank" rel="noopener noreferrer" lang={s.lang}>
+                        { s.name.clone() }
                         { new_tab(t) }
                     </a>
-                    { format!(" ({})", i18n::date(lang, &s.date)) }
+                    { format!(" ({})", s.date) }
                 </li>
             }).collect()) }
 
             <footer class="block dataset">
-                <p>{ (t.as_of)(&i18n::date(lang, a.dataset.as_of), &i18n::date(lang, a.dataset.checked), a.dataset.version) }</p>
-                <p class="authority">{ a.dataset.authority.get(lang) }</p>
+                <p>{ view.as_of.clone() }</p>
+                <p class="authority">{ view.authority }</p>
             </footer>
 
             <CopySummary lang={lang} assessment={props.assessment.clone()} patient={p.clone()} context={props.context} />
@@ -185,28 +162,25 @@ pub fn Answer(props: &AnswerProps) -> Html {
 /// national sites from the dataset, the authority's words naming the SmPC). Warning colours with
 /// an icon and a heading, so colour is never the only sign; shown above the answer, never
 /// instead of it.
-fn stale_notice(lang: Lang, a: &Assessment<'static>) -> Html {
-    let t = strings(lang);
-    let months = a.dataset.stale_after_months.unwrap_or(0);
-    let sites = summary::national_sites(crate::data::dataset(), a);
+fn stale_notice(t: &Strings, stale: &StaleView) -> Html {
     html! {
         <div class="stale" data-stale="">
             <span class="stale-icon">{ icon(Shape::Warning) }</span>
             <div class="stale-body">
                 <h4 class="stale-heading">{ t.stale_heading }</h4>
-                <p>{ (t.stale_text)(&i18n::date(lang, a.dataset.checked), months) }</p>
+                <p>{ stale.text.clone() }</p>
                 <p class="stale-check">{ t.stale_check }</p>
                 <ul class="stale-sites">
-                    { for sites.into_iter().map(|(name, url)| html! {
+                    { for stale.sites.iter().map(|(label, url)| html! {
                         <li>
-                            <a href={url} target="_blank" rel="noopener noreferrer">
-                                { format!("{name} ({})", summary::site_name(url)) }
+                            <a href={*url} target="_blank" rel="noopener noreferrer">
+                                { label.clone() }
                                 { new_tab(t) }
                             </a>
                         </li>
                     }) }
                 </ul>
-                <p class="stale-authority">{ a.dataset.authority.get(lang) }</p>
+                <p class="stale-authority">{ stale.authority }</p>
             </div>
         </div>
     }

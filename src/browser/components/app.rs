@@ -10,7 +10,8 @@ use yew::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::answer::{Answer, Shared};
+use super::answer::Answer;
+use super::shared::Shared;
 use super::bar::VerdictBar;
 use super::choice::Choice;
 use super::control::Control;
@@ -71,7 +72,7 @@ pub fn App(props: &AppProps) -> Html {
     // in use.
     let today = *use_memo((), |_| device_today());
     let stale = currency::is_stale(assessment.dataset.checked, assessment.dataset.stale_after_months, today);
-    let once = use_mut_ref(currency::OnceNotice::default);
+    let once = use_mut_ref(form::OnceNotice::default);
     let context = summary::Context { today, stale, unknown: state.marked_unknown(), mrd_below: state.mrd_below() };
 
     // One callback per field, made once: the dispatcher never changes, so a question whose
@@ -187,7 +188,7 @@ pub fn App(props: &AppProps) -> Html {
     let now = if !errors.is_empty() {
         errors.join(" ")
     } else if once.borrow_mut().carries(stale, decided, &progress.spoken) {
-        format!("{}. {}", progress.spoken, summary::currency_notice(&assessment, lang))
+        format!("{}. {}", progress.spoken, form::answer::currency_notice(&assessment, lang))
     } else {
         progress.spoken.clone()
     };

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::answer::Shared;
+use super::shared::Shared;
 use crate::i18n::strings;
 use crate::patient::Patient;
 use crate::summary;
