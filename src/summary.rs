@@ -135,23 +135,8 @@ fn check_section(a: &Assessment, lang: Lang, cx: &Context) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::fixtures::child_bridging;
-    use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Jurisdiction, Philadelphia};
-
-    fn adult_mrd_cr1(j: Jurisdiction) -> Patient {
-        Patient {
-            jurisdiction: Some(j),
-            age_years: Some(45.0),
-            diagnosis: Some(Diagnosis::BPrecursorAll),
-            cd19: Some(Cd19::Positive),
-            philadelphia: Some(Philadelphia::Negative),
-            disease_status: Some(DiseaseStatus::NewlyDiagnosed),
-            in_remission: Some(true),
-            mrd_percent: Some(0.5),
-            consolidation: Some(false),
-            planned_allo_hsct: Some(false),
-            ..Patient::default()
-        }
-    }
+    use crate::form::answer::patients::adult_mrd_cr1;
+    use crate::vocab::{Diagnosis, Jurisdiction, Philadelphia};
 
     fn day(iso: &str) -> Option<currency::Day> {
         currency::Day::parse(iso)

@@ -99,28 +99,9 @@ impl Indications {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::super::patients::{adult_first_relapse_norway, t_all};
     use crate::fixtures::child_bridging;
-    use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, IndicationId, Jurisdiction, Philadelphia, Verdict};
-
-    /// An adult in first relapse with MRD in Norway, remission not given: no, whichever of the
-    /// two adult indications it turns out to be.
-    fn adult_first_relapse_norway() -> Patient {
-        Patient {
-            jurisdiction: Some(Jurisdiction::No),
-            age_years: Some(45.0),
-            diagnosis: Some(Diagnosis::BPrecursorAll),
-            cd19: Some(Cd19::Positive),
-            philadelphia: Some(Philadelphia::Negative),
-            disease_status: Some(DiseaseStatus::Relapsed),
-            relapse_number: Some(1),
-            mrd_percent: Some(0.5),
-            ..Patient::default()
-        }
-    }
-
-    fn t_all() -> Patient {
-        Patient { jurisdiction: Some(Jurisdiction::Se), diagnosis: Some(Diagnosis::TAll), ..Patient::default() }
-    }
+    use crate::vocab::{IndicationId, Verdict};
 
     fn names(views: &[IndicationView]) -> Vec<&'static str> {
         views.iter().map(|v| v.name).collect()

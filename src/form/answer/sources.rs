@@ -141,44 +141,16 @@ pub fn cited_quotes<'d, 'c>(d: &'d Dataset, cites: impl IntoIterator<Item = &'c 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::super::patients::{adult_first_relapse_norway, adult_mrd_cr1};
     use crate::fixtures::child_bridging;
-    use crate::patient::Patient;
-    use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Jurisdiction, Philadelphia, Verdict};
-
-    /// An adult in first relapse with MRD in Norway, remission not given: no, whichever of the
-    /// two adult indications it turns out to be.
-    fn adult_first_relapse_norway() -> Patient {
-        Patient {
-            jurisdiction: Some(Jurisdiction::No),
-            age_years: Some(45.0),
-            diagnosis: Some(Diagnosis::BPrecursorAll),
-            cd19: Some(Cd19::Positive),
-            philadelphia: Some(Philadelphia::Negative),
-            disease_status: Some(DiseaseStatus::Relapsed),
-            relapse_number: Some(1),
-            mrd_percent: Some(0.5),
-            ..Patient::default()
-        }
-    }
+    use crate::vocab::{Jurisdiction, Verdict};
 
     /// The decision card of an adult in CR1 with MRD in Norway, word for word in Norwegian: the
     /// decision, who made it under which label, its status, date and case, the rule's reason,
     /// the conditions, and the memo quoted as the memo that restates the decision.
     #[test]
     fn a_decision_in_words_quotes_its_source() {
-        let p = Patient {
-            jurisdiction: Some(Jurisdiction::No),
-            age_years: Some(45.0),
-            diagnosis: Some(Diagnosis::BPrecursorAll),
-            cd19: Some(Cd19::Positive),
-            philadelphia: Some(Philadelphia::Negative),
-            disease_status: Some(DiseaseStatus::NewlyDiagnosed),
-            in_remission: Some(true),
-            mrd_percent: Some(0.5),
-            consolidation: Some(false),
-            planned_allo_hsct: Some(false),
-            ..Patient::default()
-        };
+        let p = adult_mrd_cr1(Jurisdiction::No);
         let a = crate::evaluate(&p);
         assert_eq!(a.verdict, Verdict::YesWithConditions);
         let view = DecisionView::of(&a.decision[0], Lang::Nb);

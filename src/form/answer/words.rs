@@ -238,26 +238,11 @@ pub fn missing(a: &Assessment, lang: Lang) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::super::patients::adult_mrd_cr1;
     use crate::fixtures::child_bridging;
     use crate::vocab::{Cd19, Diagnosis, Jurisdiction, Philadelphia};
 
     const LANGS: [Lang; 3] = [Lang::Sv, Lang::Nb, Lang::En];
-
-    fn adult_mrd_cr1(j: Jurisdiction) -> Patient {
-        Patient {
-            jurisdiction: Some(j),
-            age_years: Some(45.0),
-            diagnosis: Some(Diagnosis::BPrecursorAll),
-            cd19: Some(Cd19::Positive),
-            philadelphia: Some(Philadelphia::Negative),
-            disease_status: Some(DiseaseStatus::NewlyDiagnosed),
-            in_remission: Some(true),
-            mrd_percent: Some(0.5),
-            consolidation: Some(false),
-            planned_allo_hsct: Some(false),
-            ..Patient::default()
-        }
-    }
 
     /// Patients of the key answers below.
     fn b_all(j: Jurisdiction, age: f64) -> crate::Patient {
