@@ -17,7 +17,7 @@ mod sv;
 mod table;
 
 pub use format::{age, capitalize, date, lowercase_first, number, percent, percent_below, value};
-use grammar::{count_range, join_criteria, ordinal};
+use grammar::{bounds, by_status, count_range, join_criteria, ordinal, number_range, RangeWords};
 pub use table::Strings;
 
 /// The string table of `lang`.

@@ -1,6 +1,6 @@
 //! English.
 
-use super::{count_range, join_criteria, number, ordinal, percent, Strings};
+use super::{bounds, by_status, count_range, join_criteria, number, ordinal, number_range, percent, RangeWords, Strings};
 use crate::assessment::Check;
 use crate::patient::Value;
 use crate::vocab::{
@@ -50,7 +50,7 @@ pub const STRINGS: Strings = Strings {
     patient_values: "Patient",
     not_given: "not given",
     decision_heading: "Decisions behind the answer",
-    decided_by,
+    decided_by: |s| by_status(s, ["Handled by", "Responsible", "Advised by", "Recommendation from", "Decided by"]),
     status_label: "Status",
     date_label: "Date",
     case_label: "Case",
@@ -239,17 +239,6 @@ fn verdict_explainer(v: Verdict, status: Option<RecommendationStatus>, places: &
     }
 }
 
-fn decided_by(s: RecommendationStatus) -> &'static str {
-    use RecommendationStatus as S;
-    match s {
-        S::UnderAssessment => "Handled by",
-        S::NoAssessment => "Responsible",
-        S::CancellationAdvised => "Advised by",
-        S::Recommended | S::RecommendedWithConditions | S::NotRecommended => "Recommendation from",
-        S::NotIntroduced | S::IntroducedWithConditions | S::Approved => "Decided by",
-    }
-}
-
 fn check(c: Check) -> &'static str {
     match c {
         Check::Met => "met",
@@ -323,33 +312,26 @@ fn criterion(c: &Criterion) -> String {
     }
 }
 
-fn age_range(lo: f64, below: Option<f64>) -> String {
-    let a = |x: f64| super::age(Lang::En, x);
-    match below {
-        None => format!("{} or more", a(lo)),
-        Some(b) if lo <= 0.0 => format!("under {}", a(b)),
-        Some(b) if lo >= 1.0 => format!("{} to under {}", number(Lang::En, lo, 1), a(b)),
-        Some(b) => format!("{} to under {}", a(lo), a(b)),
-    }
-}
+/// "{} or more", "under {}", "{} to under {}".
+const RANGE: RangeWords = RangeWords {
+    or_more: |x| format!("{x} or more"),
+    under: |x| format!("under {x}"),
+    to_under: |lo, b| format!("{lo} to under {b}"),
+};
 
 fn clause(f: Field, v: Value, below: Option<Value>) -> String {
-    let below_n = match below {
-        Some(Value::Number(b)) => Some(b),
-        _ => None,
-    };
-    let below_c = match below {
-        Some(Value::Count(b)) => Some(b),
-        _ => None,
-    };
+    let (below_n, below_c) = bounds(below);
     let range = |lo: u32| count_range(lo, below_c, |b| format!("fewer than {b}"), |lo| format!("at least {lo}"));
     match (f, v) {
-        (Field::AgeYears, Value::Number(lo)) => format!("the age is {}", age_range(lo, below_n)),
-        (Field::MrdPercent, Value::Number(lo)) => match below_n {
-            None => format!("MRD is {} or more", percent(Lang::En, lo)),
-            Some(b) if lo <= 0.0 => format!("MRD is under {}", percent(Lang::En, b)),
-            Some(b) => format!("MRD is {} to under {}", percent(Lang::En, lo), percent(Lang::En, b)),
-        },
+        (Field::AgeYears, Value::Number(lo)) => {
+            // "1 to under 18 år": one unit when both are whole years.
+            let first = |lo: f64| if lo >= 1.0 { number(Lang::En, lo, 1) } else { super::age(Lang::En, lo) };
+            format!("the age is {}", number_range(lo, below_n, &RANGE, |x| super::age(Lang::En, x), first))
+        }
+        (Field::MrdPercent, Value::Number(lo)) => {
+            let pct = |x: f64| percent(Lang::En, x);
+            format!("MRD is {}", number_range(lo, below_n, &RANGE, pct, pct))
+        }
         (Field::RelapseNumber, Value::Count(n)) => match below_c {
             None if n > 1 => format!("it is the {} relapse or later", ordinal_en(n)),
             _ => format!("it is the {} relapse", ordinal_en(n)),

@@ -1,6 +1,6 @@
 //! Norsk bokmål.
 
-use super::{count_range, join_criteria, number, ordinal, percent, Strings};
+use super::{bounds, by_status, count_range, join_criteria, number, ordinal, number_range, percent, RangeWords, Strings};
 use crate::assessment::Check;
 use crate::patient::Value;
 use crate::vocab::{
@@ -50,7 +50,7 @@ pub const STRINGS: Strings = Strings {
     patient_values: "Pasienten",
     not_given: "ikke oppgitt",
     decision_heading: "Beslutninger som avgjør svaret",
-    decided_by,
+    decided_by: |s| by_status(s, ["Behandles av", "Ansvarlig", "Anbefalt av", "Anbefaling fra", "Besluttet av"]),
     status_label: "Status",
     date_label: "Dato",
     case_label: "Sak",
@@ -239,17 +239,6 @@ fn verdict_explainer(v: Verdict, status: Option<RecommendationStatus>, places: &
     }
 }
 
-fn decided_by(s: RecommendationStatus) -> &'static str {
-    use RecommendationStatus as S;
-    match s {
-        S::UnderAssessment => "Behandles av",
-        S::NoAssessment => "Ansvarlig",
-        S::CancellationAdvised => "Anbefalt av",
-        S::Recommended | S::RecommendedWithConditions | S::NotRecommended => "Anbefaling fra",
-        S::NotIntroduced | S::IntroducedWithConditions | S::Approved => "Besluttet av",
-    }
-}
-
 fn check(c: Check) -> &'static str {
     match c {
         Check::Met => "oppfylt",
@@ -323,33 +312,26 @@ fn criterion(c: &Criterion) -> String {
     }
 }
 
-fn age_range(lo: f64, below: Option<f64>) -> String {
-    let a = |x: f64| super::age(Lang::Nb, x);
-    match below {
-        None => format!("{} eller mer", a(lo)),
-        Some(b) if lo <= 0.0 => format!("under {}", a(b)),
-        Some(b) if lo >= 1.0 => format!("{} til under {}", number(Lang::Nb, lo, 1), a(b)),
-        Some(b) => format!("{} til under {}", a(lo), a(b)),
-    }
-}
+/// "{} eller mer", "under {}", "{} til under {}".
+const RANGE: RangeWords = RangeWords {
+    or_more: |x| format!("{x} eller mer"),
+    under: |x| format!("under {x}"),
+    to_under: |lo, b| format!("{lo} til under {b}"),
+};
 
 fn clause(f: Field, v: Value, below: Option<Value>) -> String {
-    let below_n = match below {
-        Some(Value::Number(b)) => Some(b),
-        _ => None,
-    };
-    let below_c = match below {
-        Some(Value::Count(b)) => Some(b),
-        _ => None,
-    };
+    let (below_n, below_c) = bounds(below);
     let range = |lo: u32| count_range(lo, below_c, |b| format!("færre enn {b}"), |lo| format!("minst {lo}"));
     match (f, v) {
-        (Field::AgeYears, Value::Number(lo)) => format!("alderen er {}", age_range(lo, below_n)),
-        (Field::MrdPercent, Value::Number(lo)) => match below_n {
-            None => format!("MRD er {} eller mer", percent(Lang::Nb, lo)),
-            Some(b) if lo <= 0.0 => format!("MRD er under {}", percent(Lang::Nb, b)),
-            Some(b) => format!("MRD er {} til under {}", percent(Lang::Nb, lo), percent(Lang::Nb, b)),
-        },
+        (Field::AgeYears, Value::Number(lo)) => {
+            // "1 til under 18 år": one unit when both are whole years.
+            let first = |lo: f64| if lo >= 1.0 { number(Lang::Nb, lo, 1) } else { super::age(Lang::Nb, lo) };
+            format!("alderen er {}", number_range(lo, below_n, &RANGE, |x| super::age(Lang::Nb, x), first))
+        }
+        (Field::MrdPercent, Value::Number(lo)) => {
+            let pct = |x: f64| percent(Lang::Nb, x);
+            format!("MRD er {}", number_range(lo, below_n, &RANGE, pct, pct))
+        }
         (Field::RelapseNumber, Value::Count(n)) => match below_c {
             None if n > 1 => format!("det gjelder {} residiv eller senere", ordinal_nb(n)),
             _ => format!("det gjelder {} residiv", ordinal_nb(n)),

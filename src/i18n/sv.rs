@@ -1,6 +1,6 @@
 //! Svenska.
 
-use super::{count_range, join_criteria, number, ordinal, percent, Strings};
+use super::{bounds, by_status, count_range, join_criteria, number, ordinal, number_range, percent, RangeWords, Strings};
 use crate::assessment::Check;
 use crate::patient::Value;
 use crate::vocab::{
@@ -51,7 +51,7 @@ pub const STRINGS: Strings = Strings {
     patient_values: "Patienten",
     not_given: "ej angivet",
     decision_heading: "Beslut som avgör svaret",
-    decided_by,
+    decided_by: |s| by_status(s, ["Behandlas av", "Ansvarig", "Föreslaget av", "Rekommendation från", "Beslutat av"]),
     status_label: "Status",
     date_label: "Datum",
     case_label: "Ärende",
@@ -241,17 +241,6 @@ fn verdict_explainer(v: Verdict, status: Option<RecommendationStatus>, places: &
     }
 }
 
-fn decided_by(s: RecommendationStatus) -> &'static str {
-    use RecommendationStatus as S;
-    match s {
-        S::UnderAssessment => "Behandlas av",
-        S::NoAssessment => "Ansvarig",
-        S::CancellationAdvised => "Föreslaget av",
-        S::Recommended | S::RecommendedWithConditions | S::NotRecommended => "Rekommendation från",
-        S::NotIntroduced | S::IntroducedWithConditions | S::Approved => "Beslutat av",
-    }
-}
-
 fn check(c: Check) -> &'static str {
     match c {
         Check::Met => "uppfyllt",
@@ -325,34 +314,26 @@ fn criterion(c: &Criterion) -> String {
     }
 }
 
-fn age_range(lo: f64, below: Option<f64>) -> String {
-    let a = |x: f64| super::age(Lang::Sv, x);
-    match below {
-        None => format!("{} eller mer", a(lo)),
-        Some(b) if lo <= 0.0 => format!("under {}", a(b)),
-        // "1 till under 18 år": one unit when both are whole years.
-        Some(b) if lo >= 1.0 => format!("{} till under {}", number(Lang::Sv, lo, 1), a(b)),
-        Some(b) => format!("{} till under {}", a(lo), a(b)),
-    }
-}
+/// "{} eller mer", "under {}", "{} till under {}".
+const RANGE: RangeWords = RangeWords {
+    or_more: |x| format!("{x} eller mer"),
+    under: |x| format!("under {x}"),
+    to_under: |lo, b| format!("{lo} till under {b}"),
+};
 
 fn clause(f: Field, v: Value, below: Option<Value>) -> String {
-    let below_n = match below {
-        Some(Value::Number(b)) => Some(b),
-        _ => None,
-    };
-    let below_c = match below {
-        Some(Value::Count(b)) => Some(b),
-        _ => None,
-    };
+    let (below_n, below_c) = bounds(below);
     let range = |lo: u32| count_range(lo, below_c, |b| format!("färre än {b}"), |lo| format!("minst {lo}"));
     match (f, v) {
-        (Field::AgeYears, Value::Number(lo)) => format!("åldern är {}", age_range(lo, below_n)),
-        (Field::MrdPercent, Value::Number(lo)) => match below_n {
-            None => format!("MRD är {} eller mer", percent(Lang::Sv, lo)),
-            Some(b) if lo <= 0.0 => format!("MRD är under {}", percent(Lang::Sv, b)),
-            Some(b) => format!("MRD är {} till under {}", percent(Lang::Sv, lo), percent(Lang::Sv, b)),
-        },
+        (Field::AgeYears, Value::Number(lo)) => {
+            // "1 till under 18 år": one unit when both are whole years.
+            let first = |lo: f64| if lo >= 1.0 { number(Lang::Sv, lo, 1) } else { super::age(Lang::Sv, lo) };
+            format!("åldern är {}", number_range(lo, below_n, &RANGE, |x| super::age(Lang::Sv, x), first))
+        }
+        (Field::MrdPercent, Value::Number(lo)) => {
+            let pct = |x: f64| percent(Lang::Sv, x);
+            format!("MRD är {}", number_range(lo, below_n, &RANGE, pct, pct))
+        }
         (Field::RelapseNumber, Value::Count(n)) => match below_c {
             None if n > 1 => format!("det gäller {} recidivet eller senare", ordinal_sv(n)),
             _ => format!("det gäller {} recidivet", ordinal_sv(n)),
