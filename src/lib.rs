@@ -8,9 +8,16 @@
 //! model's feature `search`, which only this crate's tests enable). This crate adds, still pure
 //! and tested natively:
 //! - [`data`]: the dataset and its decision diagrams, compiled in by `build.rs`;
-//! - [`i18n`]: one string table per language; [`summary`]: the plain-text record summary;
-//! - [`form`]: the form's state and reducer, its questions and the answer in words: the view
-//!   models the browser's components render.
+//! - [`i18n`]: one string table per language (`i18n/{sv,nb,en}.rs`, the shape in
+//!   `i18n/table.rs`, the grammar they share in `i18n/grammar.rs`) and locale formatting
+//!   (`i18n/format.rs`);
+//! - [`form`]: the form's state and reducer, typed input read (`form/entry.rs`), its questions,
+//!   where it stands (the verdict bar and the live region) and the answer in words
+//!   (`form/answer/`): the view models the browser's components render;
+//! - [`summary`]: the plain-text record, assembled from sections in the answer's words, and
+//!   whether the dataset may be out of date (`summary/currency.rs`).
+//!
+//! Modules depend one way: `i18n` ← `form` ← `summary` ← `browser`.
 //!
 //! The browser shell is compiled for `wasm32` only, all under `browser`: `browser::api` (the JS
 //! `evaluate`), `browser::embed` (the `<blincyto-checker>` bridge) and the Yew components that
