@@ -25,6 +25,8 @@ pub mod validate;
 pub mod assessment;
 #[cfg(feature = "search")]
 pub mod search;
+#[cfg(feature = "fixtures")]
+pub mod patients;
 
 /// The layering above, checked: each module names (`crate::…`, outside comments) only the
 /// modules listed before it, and never glob-imports one.
@@ -41,6 +43,7 @@ mod layering {
         ("validate", include_str!("validate.rs")),
         ("assessment", include_str!("assessment.rs")),
         ("search", include_str!("search.rs")),
+        ("patients", include_str!("patients.rs")),
     ];
 
     #[test]
