@@ -40,9 +40,9 @@
 //
 // Method, in short (docs/benchmarks.md has the long form):
 // - Pages: dist/ is served from 127.0.0.1 (the widget's page is dist/embed.html itself, the page
-//   portals copy) together with benches/pages/ at /bench/ (plain.html: the same shell with one
-//   input; a comparison build's /bench-<key>/embed.html is dist/embed.html with that build's
-//   module), with the right MIME types
+//   portals copy) with two kinds of page made from it: /bench/plain.html (its shell, CSP included,
+//   with one native input instead of the widget) and a comparison build's
+//   /bench-<key>/embed.html (dist/embed.html with that build's module), with the right MIME types
 //   (application/wasm) and `Cache-Control: no-store`. Every load gets a fresh browser context
 //   with the HTTP cache disabled (CDP Network.setCacheDisabled), so nothing is served from cache.
 // - Sizes: the files the browser requests while loading dist/embed.html (recorded, not assumed),
@@ -80,7 +80,6 @@ const { values: args } = parseArgs({
     .map((name) => [name, { type: 'string' }])),
 });
 const DIST = resolve(args.dist ?? join(ROOT, 'dist'));
-const PAGES = join(ROOT, 'benches', 'pages');
 const RUNS = Math.max(7, Number(args.runs ?? 11));
 const UPDATES = Math.max(7, Number(args.updates ?? 15));
 const RATE = Number(args.rate ?? 4);
@@ -101,19 +100,37 @@ const built = (dir) => existsSync(join(dir, 'blincyto-checker.js')) && existsSyn
   && /mountWidget/.test(readFileSync(join(dir, 'blincyto-checker-core.js'), 'utf8'));
 
 /**
- * dist/ at / (the widget's page is its embed.html, the page portals copy), benches/pages/ at
- * /bench/ (plain.html), each comparison build at /<key>/ and its page (dist/embed.html with the
- * comparison build's module) at /bench-<key>/embed.html.
+ * `text` with `pattern` replaced by `by`; fails when `pattern` is not there (dist/embed.html
+ * changed shape, and the page made from it would not be what the report says).
+ */
+function replaced(text, pattern, by) {
+  if (!text.match(pattern)) throw new Error(`dist/embed.html has no ${pattern}: the benchmark pages cannot be made from it`);
+  return text.replace(pattern, by);
+}
+
+/**
+ * dist/ at / (the widget's page is its embed.html, the page portals copy); the baseline page
+ * /bench/plain.html: embed.html's shell (its head and CSP) with one native input in place of the
+ * widget ("interactive" = the input exists); each comparison build at /<key>/ and its page
+ * (embed.html with that build's module) at /bench-<key>/embed.html.
  */
 async function startServer() {
   const embed = await readFile(join(DIST, 'embed.html'), 'utf8');
-  const MODULE = 'src="blincyto-checker.js"';
-  if (!embed.includes(MODULE)) throw new Error(`${relative(ROOT, DIST) || '.'}/embed.html has no ${MODULE}: the comparison pages cannot load their builds`);
+  const plain = replaced(replaced(embed, /<title>[^<]*<\/title>/, '<title>Benchmark baseline – a plain page with one input</title>'),
+    /<body>[\s\S]*<\/body>/, `<body>
+  <form>
+    <label for="age">Ålder (år)</label>
+    <input id="age" name="ageYears" type="text" inputmode="decimal">
+  </form>
+</body>`);
+  const comparisonPage = (key) => replaced(embed, 'src="blincyto-checker.js"', `src="/${key}/blincyto-checker.js"`);
   return serve({
     root: DIST,
-    mounts: { '/bench/': PAGES, ...Object.fromEntries(COMPARISONS.map((c) => [`/${c.key}/`, c.dir])) },
-    pages: Object.fromEntries(COMPARISONS.map((c) => [`/bench-${c.key}/embed.html`,
-      () => embed.replace(MODULE, `src="/${c.key}/blincyto-checker.js"`)])),
+    mounts: Object.fromEntries(COMPARISONS.map((c) => [`/${c.key}/`, c.dir])),
+    pages: {
+      '/bench/plain.html': () => plain,
+      ...Object.fromEntries(COMPARISONS.map((c) => [`/bench-${c.key}/embed.html`, () => comparisonPage(c.key)])),
+    },
   });
 }
 
