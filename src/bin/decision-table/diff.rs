@@ -145,7 +145,7 @@ struct Dim {
 impl Dim {
     /// Numeric axes are widened only to contiguous intervals.
     fn is_interval(&self) -> bool {
-        matches!(self.axis, Axis::Field(Field::AgeYears | Field::MrdPercent | Field::RelapseNumber | Field::PriorTherapyLines | Field::TkiFailures))
+        matches!(self.axis, Axis::Field(f) if f.is_numeric())
     }
 }
 
@@ -560,7 +560,7 @@ fn axis_words(grid: &Grid, d: usize, set: &[bool]) -> String {
 /// table's wording where it has one.
 fn field_words(dom: &Domains, f: Field, set: &[bool]) -> String {
     let reps = dom.values(f);
-    if matches!(f, Field::AgeYears | Field::MrdPercent | Field::RelapseNumber | Field::PriorTherapyLines | Field::TkiFailures) {
+    if f.is_numeric() {
         // Runs of contiguous values, each an interval [lo, next rep).
         let mut runs = Vec::new();
         let mut v = 0;
