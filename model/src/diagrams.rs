@@ -65,6 +65,7 @@ const MAX_ENTRIES: usize = 4096;
 ///
 /// Its fields, like those of [`Diagrams`], are public only for the code `build.rs` writes.
 #[derive(Clone, Copy, Debug)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::diagrams))]
 pub struct Node {
     #[doc(hidden)]
     pub level: u8,
@@ -80,6 +81,7 @@ pub struct Node {
 /// The dataset's verdict and criteria as reduced ordered decision diagrams over the
 /// representative values. See the comment above for how `evaluate` reads them, and why exactly.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::diagrams))]
 pub struct Diagrams {
     /// The representative values the diagrams are over.
     #[doc(hidden)]

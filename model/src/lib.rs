@@ -23,6 +23,10 @@ pub mod domains;
 pub mod diagrams;
 pub mod validate;
 pub mod assessment;
+
+/// For `build.rs`, which writes the dataset and its diagrams out with the derives of feature `bake`.
+#[cfg(feature = "bake")]
+pub use databake;
 #[cfg(feature = "search")]
 pub mod search;
 

@@ -114,6 +114,7 @@ field_value!(
 
 /// One field's value.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::patient))]
 pub enum Value {
     Jurisdiction(Jurisdiction),
     Diagnosis(Diagnosis),

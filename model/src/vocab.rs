@@ -16,6 +16,7 @@ macro_rules! contract_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+        #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::vocab))]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
         }
@@ -275,6 +276,7 @@ impl Verdict {
 /// One condition on the patient, the typed vocabulary the dataset's criteria and rules are
 /// written in. In TOML each is a one-key table, e.g. `{ philadelphia = "negative" }`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::vocab))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Criterion {
     /// Blincyto given alone (`true`) — absent input counts as `true`, an assumption the result lists.
@@ -345,6 +347,24 @@ impl FieldSet {
     }
     pub fn iter(self) -> impl Iterator<Item = Field> {
         Field::ALL.iter().copied().filter(move |f| self.contains(*f))
+    }
+}
+
+/// Baked as [`FieldSet::from_bits`]: its bits are private.
+#[cfg(feature = "bake")]
+impl databake::Bake for FieldSet {
+    fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+        env.insert("blincyto_model");
+        let bits = self.0;
+        databake::quote! { blincyto_model::vocab::FieldSet::from_bits(#bits) }
+    }
+}
+
+/// Bits only: it borrows nothing.
+#[cfg(feature = "bake")]
+impl databake::BakeSize for FieldSet {
+    fn borrows_size(&self) -> usize {
+        0
     }
 }
 
