@@ -41,7 +41,15 @@ mod layering {
         ("dataset", include_str!("dataset.rs")),
         ("logic", include_str!("logic.rs")),
         ("domains", include_str!("domains.rs")),
-        ("diagrams", include_str!("diagrams.rs")),
+        (
+            "diagrams",
+            concat!(
+                include_str!("diagrams/mod.rs"),
+                include_str!("diagrams/build.rs"),
+                include_str!("diagrams/place.rs"),
+                include_str!("diagrams/query.rs")
+            ),
+        ),
         ("validate", include_str!("validate.rs")),
         ("assessment", include_str!("assessment.rs")),
         ("search", include_str!("search.rs")),
