@@ -29,7 +29,7 @@ use blincyto_model::diagrams::Diagrams;
 use blincyto_model::domains::Domains;
 use blincyto_model::{assessment, search};
 
-use common::Rng;
+use common::{show, Rng};
 
 /// Every field but `monotherapy`.
 fn answer_fields() -> Vec<Field> {
@@ -65,14 +65,6 @@ fn other_values(dom: &Domains, field: Field) -> Vec<Value> {
         Field::PriorTherapyLines | Field::TkiFailures => c(&[1, 3, 1000]),
         _ => dom.values(field).to_vec(),
     }
-}
-
-fn show(p: &Patient) -> String {
-    let parts: Vec<String> = Field::ALL
-        .iter()
-        .filter_map(|f| p.get(*f).map(|v| format!("{f}: {}", v.to_contract_string())))
-        .collect();
-    format!("{{{}}}", parts.join(", "))
 }
 
 /// The two ways give the same assessment (compared through `Debug`, which shows every field). An

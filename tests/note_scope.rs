@@ -1,11 +1,13 @@
 //! The scope of a note that names indications (../shared/contract/README.md, "Notes that go with
 //! a verdict"): it goes to a patient who is on one of them in every completion, also when no
-//! single indication is certain yet. The patient is built here inline (one test, one patient);
-//! the shared test patients live elsewhere.
+//! single indication is certain yet. The patient is given here as the contract's input (one test,
+//! one patient); the shared test patients live elsewhere.
+
+mod common;
 
 use blincyto_checker::evaluate;
-use blincyto_checker::vocab::{Cd19, Diagnosis, DiseaseStatus, Jurisdiction, LabelStatus, Philadelphia, Verdict};
-use blincyto_checker::Patient;
+use blincyto_checker::vocab::{LabelStatus, Verdict};
+use serde_json::json;
 
 /// A Norwegian adult after a first relapse, MRD 1 %, remission not answered: in remission they
 /// are in CR2 on `adult-mrd-positive`, not in remission on `adult-relapsed-refractory`. Both
@@ -15,17 +17,11 @@ use blincyto_checker::Patient;
 /// not.
 #[test]
 fn a_note_goes_to_a_patient_on_its_indications_in_every_completion() {
-    let p = Patient {
-        jurisdiction: Some(Jurisdiction::No),
-        age_years: Some(45.0),
-        diagnosis: Some(Diagnosis::BPrecursorAll),
-        cd19: Some(Cd19::Positive),
-        philadelphia: Some(Philadelphia::Negative),
-        disease_status: Some(DiseaseStatus::Relapsed),
-        relapse_number: Some(1),
-        mrd_percent: Some(1.0),
-        ..Patient::default()
-    };
+    let p = common::patient(&json!({
+        "jurisdiction": "no", "ageYears": 45, "diagnosis": "b-precursor-all", "cd19": "positive",
+        "philadelphia": "negative", "diseaseStatus": "relapsed", "relapseNumber": 1, "mrdPercent": 1,
+    }))
+    .unwrap();
     let a = evaluate(&p);
     assert_eq!(a.verdict, Verdict::No);
     assert_eq!(a.label.status, LabelStatus::OnLabel);

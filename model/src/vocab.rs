@@ -12,6 +12,13 @@ pub type Str = Cow<'static, str>;
 /// A list of the dataset: a static slice when compiled in, a vector when read from TOML.
 pub type List<T> = Cow<'static, [T]>;
 
+/// Several [`contract_enum`]s, one after the other.
+macro_rules! contract_enums {
+    ($($(#[$meta:meta])* $name:ident { $($body:tt)* })+) => {
+        $(contract_enum!($(#[$meta])* $name { $($body)* });)+
+    };
+}
+
 macro_rules! contract_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -65,27 +72,17 @@ macro_rules! contract_enum {
     };
 }
 
-contract_enum!(
+contract_enums! {
     /// Whose recommendation applies.
     Jurisdiction { Se = "se", No = "no" }
-);
-contract_enum!(
     /// The leukaemia.
     Diagnosis { BPrecursorAll = "b-precursor-all", TAll = "t-all", Other = "other" }
-);
-contract_enum!(
     /// CD19 expression of the blasts.
     Cd19 { Positive = "positive", Negative = "negative" }
-);
-contract_enum!(
     /// Philadelphia chromosome (BCR::ABL1).
     Philadelphia { Negative = "negative", Positive = "positive" }
-);
-contract_enum!(
     /// The episode being treated.
     DiseaseStatus { NewlyDiagnosed = "newly-diagnosed", Relapsed = "relapsed", Refractory = "refractory" }
-);
-contract_enum!(
     /// The answer. The order of the decided verdicts from `Yes` to `No` is the order of
     /// permissiveness used when a patient is on several routes.
     Verdict {
@@ -97,17 +94,11 @@ contract_enum!(
         OffLabel = "off-label",
         Incomplete = "incomplete",
     }
-);
-contract_enum!(
     /// The result's `label.status`: on label, off label, or not yet known.
     LabelStatus { OnLabel = "on-label", OffLabel = "off-label", Incomplete = "incomplete" }
-);
-contract_enum!(
     /// Met / not met / unknown: a criterion's state in every completion of a partial patient
     /// (the result's `indications[].status` and `criteria[].status`).
     Check { Met = "met", NotMet = "not-met", Unknown = "unknown" }
-);
-contract_enum!(
     /// The five EU indications.
     IndicationId {
         AdultRelapsedRefractory = "adult-relapsed-refractory",
@@ -116,12 +107,8 @@ contract_enum!(
         PaediatricHighRiskFirstRelapse = "paediatric-high-risk-first-relapse",
         PaediatricRelapsedRefractory = "paediatric-relapsed-refractory",
     }
-);
-contract_enum!(
     /// The widget's languages.
     Lang { Sv = "sv", Nb = "nb", En = "en" }
-);
-contract_enum!(
     /// Status of a recommendation or method assessment, as the dataset records it.
     RecommendationStatus {
         Recommended = "recommended",
@@ -134,7 +121,8 @@ contract_enum!(
         NoAssessment = "no-assessment",
         Approved = "approved",
     }
-);
+}
+
 /// The one declaration of the input fields, in the contract's (and the form's clinical) order:
 /// the contract's spelling, the [`Patient`](crate::patient::Patient) slot and its Rust type, and
 /// what the field takes ([`Kind`], with the contract's limits). A callback macro: each place that
