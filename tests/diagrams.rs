@@ -29,7 +29,7 @@ use blincyto_model::diagrams::Diagrams;
 use blincyto_model::domains::Domains;
 use blincyto_model::{assessment, search};
 
-use common::Rng;
+use common::{show, Rng};
 
 /// Every field but `monotherapy`.
 fn answer_fields() -> Vec<Field> {
@@ -67,14 +67,6 @@ fn other_values(dom: &Domains, field: Field) -> Vec<Value> {
     }
 }
 
-fn show(p: &Patient) -> String {
-    let parts: Vec<String> = Field::ALL
-        .iter()
-        .filter_map(|f| p.get(*f).map(|v| format!("{f}: {}", v.to_contract_string())))
-        .collect();
-    format!("{{{}}}", parts.join(", "))
-}
-
 /// The two ways give the same assessment (compared through `Debug`, which shows every field). An
 /// age that is not a number is outside the contract: the diagrams read it as not given, so the
 /// search gets the patient without it.
@@ -101,7 +93,11 @@ fn the_diagrams_are_built_and_small() {
     let dg = Diagrams::of(dataset()).expect("the diagrams of the dataset");
     let took = start.elapsed();
     eprintln!("diagrams: {} nodes, built in {took:?}", dg.node_count());
-    assert!(dg.node_count() < 20_000, "{} nodes", dg.node_count());
+    // 221 nodes for data/blincyto.toml version 2026.12.05-1 (measured with
+    // `cargo test --test diagrams the_diagrams_are_built_and_small -- --nocapture`). The bound
+    // leaves room for a rule or two; a change that multiplies the nodes (a lost reduction, a
+    // worse variable order) fails here. Raise it, with the new count, when the dataset grows.
+    assert!(dg.node_count() <= 260, "{} nodes (221 when measured)", dg.node_count());
 }
 
 /// `data::diagrams()` is what `build.rs` computed and wrote out as Rust: it must be exactly what

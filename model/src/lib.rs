@@ -23,6 +23,10 @@ pub mod domains;
 pub mod diagrams;
 pub mod validate;
 pub mod assessment;
+
+/// For `build.rs`, which writes the dataset and its diagrams out with the derives of feature `bake`.
+#[cfg(feature = "bake")]
+pub use databake;
 #[cfg(feature = "search")]
 pub mod search;
 #[cfg(feature = "fixtures")]
@@ -39,7 +43,15 @@ mod layering {
         ("dataset", include_str!("dataset.rs")),
         ("logic", include_str!("logic.rs")),
         ("domains", include_str!("domains.rs")),
-        ("diagrams", include_str!("diagrams.rs")),
+        (
+            "diagrams",
+            concat!(
+                include_str!("diagrams/mod.rs"),
+                include_str!("diagrams/build.rs"),
+                include_str!("diagrams/place.rs"),
+                include_str!("diagrams/query.rs")
+            ),
+        ),
         ("validate", include_str!("validate.rs")),
         ("assessment", include_str!("assessment.rs")),
         ("search", include_str!("search.rs")),
