@@ -111,7 +111,8 @@ fn the_compiled_in_diagrams_are_the_ones_built_at_run_time() {
 
 #[test]
 fn every_subset_of_a_few_patients_gives_the_same_assessment() {
-    use blincyto_checker::vocab::{Cd19, Diagnosis, DiseaseStatus, Jurisdiction, Philadelphia};
+    use blincyto_checker::vocab::DiseaseStatus;
+    use blincyto_model::patients;
     let start = Instant::now();
     let dom = domains();
     let fields = answer_fields();
@@ -119,31 +120,16 @@ fn every_subset_of_a_few_patients_gives_the_same_assessment() {
     // Two patients on label (a child in Sweden, an MRD-positive adult in Norway), their other
     // fields filled at random; numbers mostly not representative values. (Off-label and random
     // patients: see the random inputs below.)
-    let child = Patient {
-        jurisdiction: Some(Jurisdiction::Se),
-        age_years: Some(8.0),
-        diagnosis: Some(Diagnosis::BPrecursorAll),
-        cd19: Some(Cd19::Positive),
-        philadelphia: Some(Philadelphia::Negative),
-        disease_status: Some(DiseaseStatus::Relapsed),
-        relapse_number: Some(2),
-        in_remission: Some(false),
-        prior_therapy_lines: Some(3),
-        planned_allo_hsct: Some(true),
-        ..Patient::default()
-    };
+    // Deliberate variations of the public examples: the child with three prior lines (not a
+    // representative value) and the previous transplant left to chance; the adult in CR2 after a
+    // first relapse, on monotherapy, consolidation left to chance.
+    let child = Patient { prior_therapy_lines: Some(3), prior_allo_hsct: None, ..patients::child_bridging() };
     let adult = Patient {
-        jurisdiction: Some(Jurisdiction::No),
-        age_years: Some(34.0),
-        diagnosis: Some(Diagnosis::BPrecursorAll),
-        cd19: Some(Cd19::Positive),
-        philadelphia: Some(Philadelphia::Negative),
         disease_status: Some(DiseaseStatus::Relapsed),
         relapse_number: Some(1),
-        in_remission: Some(true),
-        mrd_percent: Some(0.5),
+        consolidation: None,
         monotherapy: Some(true),
-        ..Patient::default()
+        ..patients::adult_mrd_positive_cr1_norway()
     };
     let mut patients = vec![child, adult];
     for p in patients.iter_mut() {
