@@ -3,6 +3,7 @@
 //! against new.
 
 use blincyto_checker::dataset::{self, Dataset, JurisdictionData, Rule};
+use heck::ToSnakeCase;
 use blincyto_checker::vocab::{Criterion, Jurisdiction};
 
 use super::{line, list_or};
@@ -11,20 +12,6 @@ use crate::words::all_of;
 /// An entry as TOML values (the criteria, which do not serialise, are compared on their own).
 pub(super) fn ser<T: serde::Serialize>(x: &T) -> toml::Value {
     toml::Value::try_from(x).expect("dataset entries serialise")
-}
-
-/// `decidedBy` → `decided_by`, as the dataset file spells it.
-pub(super) fn toml_key(key: &str) -> String {
-    let mut out = String::new();
-    for c in key.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// A short rendering of a value: a word as it is, a sentence in «quotes», a text by its
@@ -53,7 +40,8 @@ pub(super) fn changes(old: &toml::Value, new: &toml::Value, skip: &[&str]) -> Ve
     keys.dedup();
     let mut out = Vec::new();
     for key in keys.into_iter().filter(|k| !skip.contains(&k.as_str())) {
-        let name = format!("`{}`", toml_key(key));
+        // `decidedBy` → `decided_by`, as the dataset file spells it.
+        let name = format!("`{}`", key.to_snake_case());
         match (o.get(key), n.get(key)) {
             (Some(a), Some(b)) if a == b => {}
             // A list: the items added and removed, where they have a short form.
