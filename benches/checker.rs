@@ -8,45 +8,19 @@ use std::time::Instant;
 
 use blincyto_checker::data::{dataset, domains};
 use blincyto_checker::patient::{Patient, Value};
-use blincyto_checker::vocab::{Cd19, Diagnosis, DiseaseStatus, Field, Jurisdiction, Philadelphia};
+use blincyto_checker::vocab::Field;
 use blincyto_model::domains::for_each_completion;
-use blincyto_model::search;
+use blincyto_model::{patients, search};
 
+/// Decided, on label in each country, partly answered, off label from the diagnosis, and empty.
 fn examples() -> Vec<Patient> {
-    let child = Patient {
-        jurisdiction: Some(Jurisdiction::Se),
-        age_years: Some(8.0),
-        diagnosis: Some(Diagnosis::BPrecursorAll),
-        cd19: Some(Cd19::Positive),
-        philadelphia: Some(Philadelphia::Negative),
-        disease_status: Some(DiseaseStatus::Relapsed),
-        relapse_number: Some(2),
-        in_remission: Some(false),
-        prior_therapy_lines: Some(2),
-        prior_allo_hsct: Some(false),
-        planned_allo_hsct: Some(false),
-        ..Patient::default()
-    };
-    let adult_mrd = Patient {
-        jurisdiction: Some(Jurisdiction::No),
-        age_years: Some(34.0),
-        diagnosis: Some(Diagnosis::BPrecursorAll),
-        cd19: Some(Cd19::Positive),
-        philadelphia: Some(Philadelphia::Negative),
-        disease_status: Some(DiseaseStatus::NewlyDiagnosed),
-        in_remission: Some(true),
-        mrd_percent: Some(0.5),
-        consolidation: Some(false),
-        ..Patient::default()
-    };
-    let adult_part = Patient {
-        jurisdiction: Some(Jurisdiction::Se),
-        age_years: Some(52.0),
-        diagnosis: Some(Diagnosis::BPrecursorAll),
-        ..Patient::default()
-    };
-    let t_all = Patient { diagnosis: Some(Diagnosis::TAll), ..Patient::default() };
-    vec![child, adult_mrd, adult_part, t_all, Patient::default()]
+    vec![
+        patients::child_second_relapse(),
+        patients::adult_mrd_positive_cr1_norway(),
+        Patient { cd19: None, philadelphia: None, ..patients::b_all(52.0) },
+        patients::t_all(),
+        Patient::default(),
+    ]
 }
 
 fn rate(name: &str, mut f: impl FnMut() -> usize) {

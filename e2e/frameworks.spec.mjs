@@ -9,9 +9,9 @@
 import assert from 'node:assert/strict';
 import { describe, it, before, after } from 'node:test';
 import { createRequire } from 'node:module';
-import { mkdir, copyFile, rm } from 'node:fs/promises';
+import { mkdir, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, startServer, launch, withPage, distStatus, VIEWPORTS } from './lib.mjs';
+import { ROOT, startServer, launch, withPage, distStatus, htmlPage, VIEWPORTS } from './lib.mjs';
 
 const require = createRequire(join(ROOT, 'noop.js'));
 const esbuild = require('esbuild');
@@ -51,8 +51,15 @@ async function bundle() {
     },
   });
   assert.deepEqual(result.errors, []);
-  for (const page of ['react.html', 'vue.html']) await copyFile(join(SRC, page), join(OUT, page));
+  for (const framework of FRAMEWORKS) await writeFile(join(OUT, `${framework}.html`), appPage(framework));
 }
+
+const FRAMEWORKS = ['react', 'vue'];
+
+/** The host page of `framework`'s app (its bundle, `<framework>-app.js`, mounts into #app). */
+const appPage = (framework) => htmlPage({
+  lang: 'sv', title: `blincyto-checker in a ${framework} app`, script: `${framework}-app.js`, body: '<main id="app"></main>',
+});
 
 describe('framework hosts', () => {
   let server;
@@ -69,7 +76,7 @@ describe('framework hosts', () => {
     await server?.close();
   });
 
-  for (const framework of ['react', 'vue']) {
+  for (const framework of FRAMEWORKS) {
     it(`${framework}: attributes and input from state, the event into state, unmount and mount again`, { timeout }, async () => {
       await withPage(browser, { viewport: VIEWPORTS.tablet }, async ({ page, console: messages }) => {
         await page.goto(`${server.base}/__e2e__/frameworks/${framework}.html`);

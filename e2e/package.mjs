@@ -7,7 +7,8 @@
 // a changed byte fails it); `npm pack` gives a tarball whose package.json has exports, types and
 // customElements; `npm install --offline` of the tarball into an empty project lets Node resolve
 // the module, the wasm and the manifest, tsc type-check an import of it, and Chromium run the
-// installed files (an example through evaluate() and the element).
+// installed files (an example through evaluate() and the element). The package also holds app.html
+// and the files its service worker caches, the worker stamped with the package's version.
 import assert from 'node:assert/strict';
 import { describe, it, before, after } from 'node:test';
 import { execFileSync } from 'node:child_process';
@@ -15,7 +16,11 @@ import { mkdtemp, readFile, writeFile, rm, cp, readdir, mkdir } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, distStatus, startServer, launch, withPage, validExamples } from './lib.mjs';
+import { precached } from '../scripts/release-info.mjs';
 
+/** The installable page's own files (issue 23, docs/app.md); sw.js precaches them with the modules. */
+const APP_FILES = ['app.html', 'app.css', 'app.js', 'app.webmanifest', 'sw.js', 'icons/icon-192.png', 'icons/icon-512.png',
+  'icons/icon-maskable-512.png', 'icons/apple-touch-icon.png'];
 const sh = (cmd, args, cwd, env = {}) => execFileSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 
 describe('the versioned package', () => {
@@ -45,9 +50,17 @@ describe('the versioned package', () => {
       'package.json', 'SHA256SUMS']) {
       assert.ok(names.includes(f), `${f} in ${names.join(', ')}`);
     }
-    for (const f of ['blincyto-checker.js', 'blincyto-checker-core.js', 'blincyto-checker-core_bg.wasm']) {
+    for (const f of ['blincyto-checker.js', 'blincyto-checker-core.js', 'blincyto-checker-core_bg.wasm', ...APP_FILES]) {
       assert.deepEqual(await readFile(join(folder, f)), await readFile(join(ROOT, 'dist', f)), `${f} is the build's`);
     }
+  });
+
+  it('holds the installable page app.html with everything its service worker caches, the worker stamped with the version', async () => {
+    const version = folder.split('/blincyto-checker-').pop();
+    const sw = await readFile(join(folder, 'sw.js'), 'utf8');
+    assert.match(sw, new RegExp(`^const VERSION = '${version.replace(/[.+]/g, '\\$&')}';$`, 'm'), 'sw.js carries the package version');
+    const names = (await readdir(folder, { recursive: true })).map((n) => n.split('\\').join('/'));
+    for (const f of precached(sw)) assert.ok(names.includes(f), `${f}, precached by sw.js, in the package`);
   });
 
   it('passes sha256sum -c, and a changed byte fails it', async () => {
@@ -64,7 +77,7 @@ describe('the versioned package', () => {
     const packed = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', tmp], folder));
     tarball = join(tmp, packed[0].filename);
     const files = packed[0].files.map((f) => f.path).sort();
-    for (const f of ['blincyto-checker.js', 'blincyto-checker-core_bg.wasm', 'blincyto-checker.d.ts', 'custom-elements.json', 'SHA256SUMS']) {
+    for (const f of ['blincyto-checker.js', 'blincyto-checker-core_bg.wasm', 'blincyto-checker.d.ts', 'custom-elements.json', 'SHA256SUMS', ...APP_FILES]) {
       assert.ok(files.includes(f), `${f} in the tarball`);
     }
     const pkg = JSON.parse(sh('tar', ['-xzOf', tarball, 'package/package.json'], tmp));

@@ -198,10 +198,9 @@ describe('robust', () => {
         el.setAttribute('lang', 'sv');
         el.setAttribute('jurisdiction', 'se');
         document.querySelector('main').append(el);
-        for (let i = 0; i < 200 && !(el.shadowRoot && el.shadowRoot.querySelector('[data-verdict]')); i++) {
-          await new Promise((ok) => setTimeout(ok, 5));
-        }
-        const ok = !!(el.shadowRoot && el.shadowRoot.querySelector('[data-verdict]'));
+        // The element is defined: appending it mounts the widget; updateComplete is its signal.
+        const rendered = await el.updateComplete;
+        const ok = rendered === true && !!(el.shadowRoot && el.shadowRoot.querySelector('[data-verdict]'));
         (window.__refs ??= []).push(new WeakRef(el));
         if (el.shadowRoot) window.__refs.push(new WeakRef(el.shadowRoot));
         el.remove();
@@ -216,7 +215,6 @@ describe('robust', () => {
       }));
       const listenersBefore = await globalListeners(page);
       for (let i = 0; i < 50; i++) assert.ok(await mountOnce(), `element #${i + 2} did not render`);
-      await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
       const now = await page.evaluate(() => ({
         elements: document.getElementsByTagName('*').length,
         widgets: document.querySelectorAll('blincyto-checker').length,
@@ -266,8 +264,8 @@ describe('robust', () => {
         document.body.append(aside);
         aside.append(el);
       });
-      await settle(page);
-      await page.evaluate(() => new Promise((r) => setTimeout(r, 20)));
+      // A move disconnects and reconnects: the widget must stay, its updateComplete still answer.
+      assert.equal(await page.evaluate(() => document.querySelector('blincyto-checker').updateComplete), true, 'updateComplete after moving');
       const moved = new Widget(page);
       await moved.ready();
       assert.equal(await moved.verdict(), 'no', 'verdict after moving the element');
@@ -288,6 +286,7 @@ describe('robust', () => {
       context.on('request', record);
       page.on('websocket', (ws) => requests.push(`websocket ${ws.url()}`));
       const before = server.requests.length;
+      let w;
       for (const name of [CHILD_SE, 'adult MRD-positive CR1, Norway', 'adult Ph-positive refractory after two TKIs, no alternatives, Norway',
         'combination therapy is outside every indication']) {
         // A fresh element per patient, as a single-page application would do it (no reload).
@@ -298,7 +297,7 @@ describe('robust', () => {
           el.setAttribute('jurisdiction', 'se');
           document.querySelector('main').append(el);
         });
-        const w = await new Widget(page).ready();
+        w = await new Widget(page).ready();
         w.paste = true;
         await w.fill(examples.byName[name].input);
         assert.equal(await w.verdict(), examples.byName[name].expect.verdict, `${name}: verdict`);
@@ -306,7 +305,10 @@ describe('robust', () => {
         if (await copy.count()) await copy.first().click().catch(() => {});
         await settle(page);
       }
-      await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+      // Everything the input asked of the widget is done: rendered with its event sent
+      // (updateComplete), and the live region's deferred announcement made (no data-pending).
+      assert.equal(await w.host.evaluate((el) => el.updateComplete), true, 'updateComplete');
+      await w.announced();
       context.off('request', record);
       assert.ok(requests.length === 0, `requests after load: ${requests.join(', ')}`);
       assert.equal(server.requests.length, before, 'requests seen by the server after load');

@@ -4,22 +4,11 @@
 // (the build to package, default dist/).
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, mkdir, rm, copyFile, readdir, stat } from 'node:fs/promises';
-import { join, resolve, dirname, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve, relative, dirname, sep } from 'node:path';
+import { ROOT, releaseVersion, precached } from './release-info.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = resolve(process.env.E2E_DIST ?? join(ROOT, 'dist'));
-const read = (p) => readFile(join(ROOT, p), 'utf8');
-
-const cargo = await read('Cargo.toml');
-/** The root crate's [package] table (up to the next table header). */
-const section = cargo.split(/^\[package\]$/m)[1]?.split(/^\[/m)[0] ?? '';
-const crate = section.match(/^version = "([^"]+)"/m)?.[1];
-const toml = await read('data/blincyto.toml');
-const dataset = toml.match(/^version = "([^"]+)"/m)?.[1];
-const asOf = toml.match(/^as_of = "([^"]+)"/m)?.[1];
-if (!crate || !dataset) throw new Error('package: no version in Cargo.toml [package] or data/blincyto.toml');
-const version = `${crate}+${dataset}`;
+const { version, crate, dataset, asOf, section } = await releaseVersion();
 const name = 'blincyto-checker';
 const out = join(resolve(process.env.RELEASE_DIR ?? join(ROOT, 'release')), `${name}-${version}`);
 
@@ -31,6 +20,15 @@ for (const f of MODULES) {
   await copyFile(join(DIST, f), join(out, f)).catch((e) => {
     throw new Error(`package: ${join(DIST, f)} is missing: build first (trunk build --release --offline): ${e.message}`);
   });
+}
+// The installable offline page (app.html, docs/app.md): the built sw.js, stamped with this version,
+// and what it precaches besides the modules.
+const APP = ['sw.js', ...precached(await readFile(join(DIST, 'sw.js'), 'utf8').catch(() => {
+  throw new Error(`package: ${join(DIST, 'sw.js')} is missing: build first (trunk build --release --offline)`);
+})).filter((f) => !MODULES.includes(f))];
+for (const f of APP) {
+  await mkdir(dirname(join(out, f)), { recursive: true });
+  await copyFile(join(DIST, f), join(out, f));
 }
 await copyFile(join(ROOT, 'www', 'blincyto-checker.d.ts'), join(out, 'blincyto-checker.d.ts'));
 await copyFile(join(ROOT, 'custom-elements.json'), join(out, 'custom-elements.json'));
@@ -58,7 +56,7 @@ const pkg = {
   module: './blincyto-checker.js',
   types: './blincyto-checker.d.ts',
   customElements: 'custom-elements.json',
-  files: [...MODULES, 'blincyto-checker.d.ts', 'custom-elements.json', 'docs/', 'SHA256SUMS'],
+  files: [...MODULES, ...APP, 'blincyto-checker.d.ts', 'custom-elements.json', 'docs/', 'SHA256SUMS'],
   blincyto: { dataset, asOf, crate },
 };
 await writeFile(join(out, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
@@ -73,8 +71,10 @@ Either copy the three module files (side by side, names unchanged) to a web serv
 \`blincyto-checker.js\` with \`<script type="module">\`, or install this package
 (\`npm install ./blincyto-checker-${version}.tgz\`) and have the build pipeline copy the same three
 files; \`import { evaluate } from 'blincyto-checker'\` is typed by \`blincyto-checker.d.ts\`.
-\`custom-elements.json\` describes the element for editors and Storybook. \`sha256sum -c SHA256SUMS\`
-checks the files.
+\`app.html\` is the widget alone as a page a tablet can add to its home screen and use offline
+(with \`sw.js\`, \`app.css\`, \`app.js\`, \`app.webmanifest\` and \`icons/\`, beside the three module
+files; serve \`sw.js\` without caching headers). \`custom-elements.json\` describes the element
+for editors and Storybook. \`sha256sum -c SHA256SUMS\` checks the files.
 `);
 
 // SHA256SUMS last, over every other file (sha256sum -c reads it in the folder).

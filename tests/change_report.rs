@@ -401,3 +401,13 @@ fn the_release_report_is_checked_in() {
     assert!(text.contains(&format!("version **{version}**")), "{} is not this version's report", path.display());
     assert!(text.contains("## Verdict changes"));
 }
+
+/// A setting is named as the dataset file spells it (`stale_after_months`), never as the JS
+/// result does (`staleAfterMonths`): the committee searches the file for what the report names.
+#[test]
+fn a_changed_setting_is_named_as_the_file_spells_it() {
+    let old = real_text();
+    let new = replace_once(&old, "stale_after_months = 12", "stale_after_months = 18");
+    let report = report("setting-name", &old, &new);
+    assert!(report.contains("`stale_after_months` 12 → 18"), "{report}");
+}

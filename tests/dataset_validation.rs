@@ -285,3 +285,14 @@ fn item12_a_short_qualifier_needs_a_qualifier_and_is_shorter() {
     let broken = replace_once(&text, "qualifier_short = { sv = \"som brygga till transplantation\", nb = \"som bro til transplantasjon\", en = \"as bridge to transplant\" }", long);
     assert_fails(&broken, &["-> yes", "qualifier_short (en)", "not a short form"]);
 }
+
+/// A remission is numbered from 1 (CR1 when newly diagnosed, CR(n+1) after relapse n): a
+/// `complete-remission` that lists no number, or a "CR0" that no patient is ever in, is a
+/// criterion that can never be met and must fail the build, not silently exclude every patient.
+#[test]
+fn a_complete_remission_criterion_lists_remission_numbers_from_1() {
+    for broken in ["[]", "[0]", "[0, 1]"] {
+        let text = replace_once(&real_text(), "when = [{ complete-remission = [1] }]", &format!("when = [{{ complete-remission = {broken} }}]"));
+        assert_fails(&text, &["complete-remission needs remission numbers from 1"]);
+    }
+}

@@ -29,7 +29,7 @@ use blincyto_model::diagrams::Diagrams;
 use blincyto_model::domains::Domains;
 use blincyto_model::{assessment, search};
 
-use common::Rng;
+use common::{show, Rng};
 
 /// Every field but `monotherapy`.
 fn answer_fields() -> Vec<Field> {
@@ -67,14 +67,6 @@ fn other_values(dom: &Domains, field: Field) -> Vec<Value> {
     }
 }
 
-fn show(p: &Patient) -> String {
-    let parts: Vec<String> = Field::ALL
-        .iter()
-        .filter_map(|f| p.get(*f).map(|v| format!("{f}: {}", v.to_contract_string())))
-        .collect();
-    format!("{{{}}}", parts.join(", "))
-}
-
 /// The two ways give the same assessment (compared through `Debug`, which shows every field). An
 /// age that is not a number is outside the contract: the diagrams read it as not given, so the
 /// search gets the patient without it.
@@ -101,7 +93,11 @@ fn the_diagrams_are_built_and_small() {
     let dg = Diagrams::of(dataset()).expect("the diagrams of the dataset");
     let took = start.elapsed();
     eprintln!("diagrams: {} nodes, built in {took:?}", dg.node_count());
-    assert!(dg.node_count() < 20_000, "{} nodes", dg.node_count());
+    // 221 nodes for data/blincyto.toml version 2026.12.05-1 (measured with
+    // `cargo test --test diagrams the_diagrams_are_built_and_small -- --nocapture`). The bound
+    // leaves room for a rule or two; a change that multiplies the nodes (a lost reduction, a
+    // worse variable order) fails here. Raise it, with the new count, when the dataset grows.
+    assert!(dg.node_count() <= 260, "{} nodes (221 when measured)", dg.node_count());
 }
 
 /// `data::diagrams()` is what `build.rs` computed and wrote out as Rust: it must be exactly what
@@ -115,7 +111,8 @@ fn the_compiled_in_diagrams_are_the_ones_built_at_run_time() {
 
 #[test]
 fn every_subset_of_a_few_patients_gives_the_same_assessment() {
-    use blincyto_checker::vocab::{Cd19, Diagnosis, DiseaseStatus, Jurisdiction, Philadelphia};
+    use blincyto_checker::vocab::DiseaseStatus;
+    use blincyto_model::patients;
     let start = Instant::now();
     let dom = domains();
     let fields = answer_fields();
@@ -123,31 +120,16 @@ fn every_subset_of_a_few_patients_gives_the_same_assessment() {
     // Two patients on label (a child in Sweden, an MRD-positive adult in Norway), their other
     // fields filled at random; numbers mostly not representative values. (Off-label and random
     // patients: see the random inputs below.)
-    let child = Patient {
-        jurisdiction: Some(Jurisdiction::Se),
-        age_years: Some(8.0),
-        diagnosis: Some(Diagnosis::BPrecursorAll),
-        cd19: Some(Cd19::Positive),
-        philadelphia: Some(Philadelphia::Negative),
-        disease_status: Some(DiseaseStatus::Relapsed),
-        relapse_number: Some(2),
-        in_remission: Some(false),
-        prior_therapy_lines: Some(3),
-        planned_allo_hsct: Some(true),
-        ..Patient::default()
-    };
+    // Deliberate variations of the public examples: the child with three prior lines (not a
+    // representative value) and the previous transplant left to chance; the adult in CR2 after a
+    // first relapse, on monotherapy, consolidation left to chance.
+    let child = Patient { prior_therapy_lines: Some(3), prior_allo_hsct: None, ..patients::child_bridging() };
     let adult = Patient {
-        jurisdiction: Some(Jurisdiction::No),
-        age_years: Some(34.0),
-        diagnosis: Some(Diagnosis::BPrecursorAll),
-        cd19: Some(Cd19::Positive),
-        philadelphia: Some(Philadelphia::Negative),
         disease_status: Some(DiseaseStatus::Relapsed),
         relapse_number: Some(1),
-        in_remission: Some(true),
-        mrd_percent: Some(0.5),
+        consolidation: None,
         monotherapy: Some(true),
-        ..Patient::default()
+        ..patients::adult_mrd_positive_cr1_norway()
     };
     let mut patients = vec![child, adult];
     for p in patients.iter_mut() {

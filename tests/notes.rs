@@ -3,81 +3,38 @@
 //! never changes the verdict.
 
 use blincyto_checker::evaluate;
-use blincyto_checker::vocab::{Cd19, Diagnosis, DiseaseStatus, Jurisdiction, Philadelphia, Verdict};
+use blincyto_checker::vocab::{DiseaseStatus, Jurisdiction, Verdict};
 use blincyto_checker::Patient;
+use blincyto_model::patients::{self, in_jurisdiction};
 
-fn b_all(j: Jurisdiction, age: f64) -> Patient {
-    Patient {
-        jurisdiction: Some(j),
-        age_years: Some(age),
-        diagnosis: Some(Diagnosis::BPrecursorAll),
-        cd19: Some(Cd19::Positive),
-        philadelphia: Some(Philadelphia::Negative),
-        ..Patient::default()
-    }
-}
+// The test patients come from their one home (`blincyto_model::patients`); each note's rule is
+// tried on the same patient in both countries.
 
-/// An adult in first complete remission with MRD 0.5 %; consolidation not answered.
+/// "adult MRD-positive CR1, Norway" with consolidation not answered yet.
 fn adult_mrd_cr1(j: Jurisdiction) -> Patient {
-    Patient {
-        disease_status: Some(DiseaseStatus::NewlyDiagnosed),
-        in_remission: Some(true),
-        mrd_percent: Some(0.5),
-        ..b_all(j, 45.0)
-    }
+    in_jurisdiction(j, Patient { consolidation: None, ..patients::adult_mrd_positive_cr1_norway() })
 }
 
-/// A child in a second active relapse after two lines, no transplant planned.
 fn child_second_relapse(j: Jurisdiction) -> Patient {
-    Patient {
-        disease_status: Some(DiseaseStatus::Relapsed),
-        relapse_number: Some(2),
-        in_remission: Some(false),
-        prior_therapy_lines: Some(2),
-        prior_allo_hsct: Some(false),
-        planned_allo_hsct: Some(false),
-        ..b_all(j, 8.0)
-    }
+    in_jurisdiction(j, patients::child_second_relapse())
 }
 
 fn adult_refractory(j: Jurisdiction) -> Patient {
-    Patient { disease_status: Some(DiseaseStatus::Refractory), planned_allo_hsct: Some(false), ..b_all(j, 45.0) }
+    in_jurisdiction(j, patients::adult_refractory())
 }
 
 fn adult_consolidation(j: Jurisdiction) -> Patient {
-    Patient {
-        disease_status: Some(DiseaseStatus::NewlyDiagnosed),
-        in_remission: Some(true),
-        mrd_percent: Some(0.0),
-        consolidation: Some(true),
-        planned_allo_hsct: Some(false),
-        ..b_all(j, 45.0)
-    }
+    in_jurisdiction(j, patients::adult_consolidation())
 }
 
-/// An adult with refractory Ph-positive disease after two TKIs and no other option: on the
-/// relapsed/refractory indication. Monotherapy is answered: in Ph-positive disease it is asked.
+/// "adult Ph-positive refractory after two TKIs, no alternatives, Norway", no transplant planned
+/// (which Sweden asks).
 fn adult_refractory_ph_positive(j: Jurisdiction) -> Patient {
-    Patient {
-        philadelphia: Some(Philadelphia::Positive),
-        tki_failures: Some(2),
-        other_options_available: Some(false),
-        monotherapy: Some(true),
-        ..adult_refractory(j)
-    }
+    in_jurisdiction(j, Patient { planned_allo_hsct: Some(false), ..patients::adult_ph_positive_refractory_norway() })
 }
 
-/// A child in a high-risk first relapse, Blincyto as part of consolidation (ID2021_036's group).
 fn child_high_risk_first_relapse(j: Jurisdiction) -> Patient {
-    Patient {
-        disease_status: Some(DiseaseStatus::Relapsed),
-        relapse_number: Some(1),
-        in_remission: Some(true),
-        high_risk_relapse: Some(true),
-        consolidation: Some(true),
-        planned_allo_hsct: Some(false),
-        ..b_all(j, 8.0)
-    }
+    in_jurisdiction(j, patients::child_high_risk_first_relapse_norway())
 }
 
 fn notes(p: &Patient) -> (Verdict, Vec<String>) {

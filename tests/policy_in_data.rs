@@ -5,9 +5,10 @@
 use blincyto_checker::assessment;
 use blincyto_checker::dataset::Dataset;
 use blincyto_checker::summary::headline;
-use blincyto_checker::vocab::{Cd19, Criterion, Diagnosis, DiseaseStatus, Jurisdiction, Lang, Philadelphia, Verdict};
+use blincyto_checker::vocab::{Criterion, Jurisdiction, Lang, Verdict};
 use blincyto_checker::Patient;
 use blincyto_model::diagrams::Diagrams;
+use blincyto_model::patients;
 use blincyto_model::validate::validate;
 
 fn real() -> Dataset {
@@ -15,22 +16,9 @@ fn real() -> Dataset {
     toml::from_str(&text).unwrap()
 }
 
-/// A child in a second relapse after two lines, a transplant planned: Sweden's bridging case.
+/// "same child, bridging to allogeneic transplant in Sweden", in either country.
 fn child_bridging(j: Jurisdiction) -> Patient {
-    Patient {
-        jurisdiction: Some(j),
-        age_years: Some(8.0),
-        diagnosis: Some(Diagnosis::BPrecursorAll),
-        cd19: Some(Cd19::Positive),
-        philadelphia: Some(Philadelphia::Negative),
-        disease_status: Some(DiseaseStatus::Relapsed),
-        relapse_number: Some(2),
-        in_remission: Some(false),
-        prior_therapy_lines: Some(2),
-        prior_allo_hsct: Some(false),
-        planned_allo_hsct: Some(true),
-        ..Patient::default()
-    }
+    patients::in_jurisdiction(j, patients::child_bridging())
 }
 
 const BRIDGING: &str = "nt-radet-bridging";

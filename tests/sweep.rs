@@ -56,7 +56,7 @@ use blincyto_model::validate::status_allows;
 use blincyto_model::{logic, search};
 
 use common::reference::{self, Expected};
-use common::Rng;
+use common::{show, Rng};
 
 /// Collects failures, keeping the first few messages.
 #[derive(Default)]
@@ -100,15 +100,6 @@ fn answer_fields() -> Vec<Field> {
 /// filling in `philadelphia` never turns it into an assumed one.
 fn open_fields(p: &Patient) -> Vec<Field> {
     Field::ALL.iter().copied().filter(|f| p.get(*f).is_none() && !(*f == Field::Monotherapy && p.monotherapy_assumed())).collect()
-}
-
-/// The input as JSON-ish text, for messages.
-fn show(p: &Patient) -> String {
-    let parts: Vec<String> = Field::ALL
-        .iter()
-        .filter_map(|f| p.get(*f).map(|v| format!("{f}: {}", v.to_contract_string())))
-        .collect();
-    format!("{{{}}}", parts.join(", "))
 }
 
 fn threads() -> usize {

@@ -12,6 +12,9 @@
 //! BLINCYTO_WRITE_TYPES=1 cargo test --test types && node scripts/types.mjs --write
 //! ```
 
+mod common;
+
+use blincyto_checker::vocab::{Field, Kind, MAX_COUNT};
 use blincyto_checker::{Assessment, Patient};
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Value};
@@ -93,5 +96,59 @@ fn the_result_schema_matches_what_evaluate_returns() {
     assert_eq!(declared, keys);
     for key in ["verdict", "label", "missing", "dataset"] {
         assert!(result["required"].as_array().unwrap().contains(&json!(key)), "{key} is always there");
+    }
+}
+
+/// The field table (`vocab::input_fields`, the one declaration of the input fields) is the
+/// contract's input table (`shared/contract/README.md`, "| field | type | meaning |"): the same
+/// fields in the same order, the same values of each choice, the same kinds and limits; and the
+/// generated input schema states each field as the table does (the enum's spellings, `boolean`,
+/// `number` or `integer` with the limits). A field declared but not in the contract, a limit
+/// changed in one place only, or a field whose schema is not derived from the table fails here.
+#[test]
+fn the_field_table_is_the_contracts_input_table() {
+    let readme = std::fs::read_to_string(common::shared_dir().join("contract/README.md")).unwrap();
+    let table = readme.split("| field | type | meaning |").nth(1).expect("the contract's input table");
+    let rows: Vec<(String, String)> = table
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let cells: Vec<&str> = l.split(" | ").collect();
+            (cells[0].trim_start_matches("| ").trim_matches('`').to_string(), cells[1].to_string())
+        })
+        .collect();
+    let names: Vec<&str> = rows.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, Field::SPELLINGS, "the fields, in the contract's order");
+    let s = schema();
+    let props = &s["definitions"]["Patient"]["properties"];
+    for ((name, ty), field) in rows.iter().zip(Field::ALL) {
+        let quoted: Vec<&str> = ty.split('"').skip(1).step_by(2).collect();
+        let prop = &props[name.as_str()];
+        let limits = |min: Value, max: Value| (prop["minimum"].clone(), prop["maximum"].clone(), min, max);
+        match field.kind() {
+            Kind::Choice(spellings) => {
+                assert_eq!(quoted, spellings, "{name}: {ty}");
+                let def = prop["anyOf"][0]["$ref"].as_str().unwrap_or_else(|| panic!("{name}: {prop}")).rsplit('/').next().unwrap();
+                assert_eq!(s["definitions"][def]["enum"], json!(spellings), "{name}");
+            }
+            Kind::Flag => {
+                assert!(ty.starts_with("boolean"), "{name}: {ty}");
+                assert_eq!(prop["type"], json!(["boolean", "null"]), "{name}");
+            }
+            Kind::Decimal { min, max, .. } => {
+                assert_eq!(ty.replace('\u{2013}', "-"), format!("number, {min}-{max}"), "{name}");
+                assert_eq!(prop["type"], json!(["number", "null"]), "{name}");
+                let (a, b, c, d) = limits(json!(min), json!(max));
+                assert_eq!((a, b), (c, d), "{name}: the schema's limits");
+            }
+            Kind::Count { min, max } => {
+                assert_eq!(ty, &format!("integer \u{2265} {min}"), "{name}");
+                assert_eq!(max, MAX_COUNT, "{name}: the contract sets no upper limit; the model caps counts");
+                assert_eq!(prop["type"], json!(["integer", "null"]), "{name}");
+                let (a, b, c, d) = limits(json!(min), json!(max));
+                assert_eq!((a, b), (c, d), "{name}: the schema's limits");
+            }
+        }
     }
 }

@@ -10,7 +10,6 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use blincyto_checker::browser::embed::{mount_widget, WidgetHandle, EVENT};
 use wasm_bindgen::prelude::*;
@@ -20,9 +19,23 @@ use web_sys::{CustomEvent, Element, Event, HtmlElement, HtmlInputElement, Shadow
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Lets Yew's scheduler (which runs at the end of the microtask queue) render.
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(20)).await;
+/// Waits for the widget's own signal, its `updateComplete`: everything asked of it so far is
+/// rendered and its `blincyto-assessment` event dispatched. Fails when it gives up (it keeps
+/// rendering).
+async fn rendered(handle: &WidgetHandle) {
+    assert_eq!(update_complete(handle).await, JsValue::TRUE, "updateComplete did not settle");
+}
+
+async fn update_complete(handle: &WidgetHandle) -> JsValue {
+    wasm_bindgen_futures::JsFuture::from(handle.update_complete()).await.unwrap()
+}
+
+/// Waits for the next animation frame (when the browser delivers resize observations).
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
 }
 
 fn document() -> web_sys::Document {
@@ -45,7 +58,7 @@ fn element(attributes: &[(&str, &str)], parent: Option<&Element>) -> HtmlElement
 
 async fn mount(el: &HtmlElement) -> WidgetHandle {
     let handle = mount_widget(el.clone());
-    settle().await;
+    rendered(&handle).await;
     handle
 }
 
@@ -74,23 +87,23 @@ fn radio(el: &HtmlElement, name: &str, value: &str) -> HtmlInputElement {
 }
 
 /// Picks a radio as a person does (a click: the browser checks it and fires `change`).
-async fn pick(el: &HtmlElement, name: &str, value: &str) {
+async fn pick(el: &HtmlElement, handle: &WidgetHandle, name: &str, value: &str) {
     radio(el, name, value).click();
-    settle().await;
+    rendered(handle).await;
 }
 
 /// Types into a text input (sets the value and fires `input`).
-async fn type_into(el: &HtmlElement, name: &str, text: &str) {
+async fn type_into(el: &HtmlElement, handle: &WidgetHandle, name: &str, text: &str) {
     let input: HtmlInputElement = get(el, &format!("input[name=\"{name}\"]")).unchecked_into();
     input.set_value(text);
     input.dispatch_event(&Event::new("input").unwrap()).unwrap();
-    settle().await;
+    rendered(handle).await;
 }
 
 async fn set_attribute(el: &HtmlElement, handle: &mut WidgetHandle, name: &str, value: &str) {
     el.set_attribute(name, value).unwrap();
     handle.update();
-    settle().await;
+    rendered(handle).await;
 }
 
 #[wasm_bindgen_test]
@@ -127,14 +140,14 @@ async fn mounting_creates_an_open_shadow_root_with_the_form() {
     assert_eq!(sheets.length(), 2);
     let own: web_sys::CssStyleSheet = sheets.get(1).unchecked_into();
     // The rule is written when the bar's size is first observed, which in Firefox can come a
-    // frame or two after the mount: wait for it (at most 2 s), not a fixed time.
-    for _ in 0..100 {
+    // frame or two after the mount: wait for it, frame by frame (at most 120 frames).
+    for _ in 0..120 {
         if own.css_rules().unwrap().length() > 0 {
             break;
         }
-        settle().await;
+        next_frame().await;
     }
-    let rule = own.css_rules().unwrap().item(0).expect("the --bar-height rule within 2 s").css_text();
+    let rule = own.css_rules().unwrap().item(0).expect("the --bar-height rule within 120 frames").css_text();
     let bar: HtmlElement = get(&el, "[part=\"verdict-bar\"]").unchecked_into();
     assert_eq!(rule, format!(":host {{ --bar-height: {}px; }}", bar.offset_height()));
     // The light-DOM fallback is still there but not slotted, so it is hidden.
@@ -181,7 +194,7 @@ async fn a_jurisdiction_change_moves_the_switch() {
     assert!(radio(&el, "jurisdiction", "no").checked());
     assert!(!radio(&el, "jurisdiction", "se").checked());
     // The switch inside the widget works on its own…
-    pick(&el, "jurisdiction", "se").await;
+    pick(&el, &handle, "jurisdiction", "se").await;
     assert!(radio(&el, "jurisdiction", "se").checked());
     // …and an invalid attribute falls back to Sweden without breaking anything.
     set_attribute(&el, &mut handle, "jurisdiction", "dk").await;
@@ -189,11 +202,11 @@ async fn a_jurisdiction_change_moves_the_switch() {
     set_attribute(&el, &mut handle, "jurisdiction", "no").await;
     assert!(radio(&el, "jurisdiction", "no").checked());
     // Start over keeps the attribute's jurisdiction.
-    pick(&el, "diagnosis", "t-all").await;
+    pick(&el, &handle, "diagnosis", "t-all").await;
     assert_eq!(verdict(&el), "off-label");
     let start_over: HtmlElement = get(&el, ".actions button").unchecked_into();
     start_over.click();
-    settle().await;
+    rendered(&handle).await;
     assert_eq!(verdict(&el), "incomplete");
     assert!(!radio(&el, "diagnosis", "t-all").checked());
     assert!(radio(&el, "jurisdiction", "no").checked());
@@ -204,16 +217,16 @@ async fn two_instances_are_independent() {
     let a = element(&[("lang", "sv"), ("jurisdiction", "se")], None);
     let b = element(&[("lang", "en"), ("jurisdiction", "no")], None);
     let handle_a = mount(&a).await;
-    let _handle_b = mount(&b).await;
-    pick(&a, "diagnosis", "t-all").await;
+    let handle_b = mount(&b).await;
+    pick(&a, &handle_a, "diagnosis", "t-all").await;
     assert_eq!(verdict(&a), "off-label");
     assert_eq!(verdict(&b), "incomplete");
     assert!(!radio(&b, "diagnosis", "t-all").checked());
     assert!(radio(&b, "jurisdiction", "no").checked());
     assert!(heading(&b).contains("Can Blincyto"));
+    // Unmounting is synchronous: the other widget goes on at once.
     handle_a.destroy();
-    settle().await;
-    pick(&b, "diagnosis", "other").await;
+    pick(&b, &handle_b, "diagnosis", "other").await;
     assert_eq!(verdict(&b), "off-label");
 }
 
@@ -261,40 +274,31 @@ async fn every_new_result_dispatches_the_assessment_event() {
     }
 
     // An adult in first remission with MRD ≥ 0,1 % in Norway: introduced on conditions.
-    type_into(&el, "ageYears", "45").await;
-    pick(&el, "diagnosis", "b-precursor-all").await;
-    pick(&el, "cd19", "positive").await;
-    pick(&el, "philadelphia", "negative").await;
-    pick(&el, "diseaseStatus", "newly-diagnosed").await;
-    pick(&el, "inRemission", "true").await;
-    type_into(&el, "mrdPercent", "0,5").await;
+    type_into(&el, &handle, "ageYears", "45").await;
+    pick(&el, &handle, "diagnosis", "b-precursor-all").await;
+    pick(&el, &handle, "cd19", "positive").await;
+    pick(&el, &handle, "philadelphia", "negative").await;
+    pick(&el, &handle, "diseaseStatus", "newly-diagnosed").await;
+    pick(&el, &handle, "inRemission", "true").await;
+    type_into(&el, &handle, "mrdPercent", "0,5").await;
     for field in ["consolidation", "plannedAlloHsct"] {
         if find(&el, &format!("input[name=\"{field}\"]")).is_some() {
-            pick(&el, field, "false").await;
+            pick(&el, &handle, field, "false").await;
         }
     }
     assert_eq!(verdict(&el), "yes-with-conditions");
     assert_eq!(events.last_verdict().as_deref(), Some("yes-with-conditions"));
 
     // The detail is exactly what the JS evaluate() returns for the same input.
-    let input = js_sys::Object::new();
-    let set = |k: &str, v: JsValue| js_sys::Reflect::set(&input, &k.into(), &v).unwrap();
-    set("jurisdiction", "no".into());
-    set("ageYears", 45.0.into());
-    set("diagnosis", "b-precursor-all".into());
-    set("cd19", "positive".into());
-    set("philadelphia", "negative".into());
-    set("diseaseStatus", "newly-diagnosed".into());
-    set("inRemission", true.into());
-    set("mrdPercent", 0.5.into());
+    let mut input = adult_mrd_positive_cr1_norway();
     for field in ["consolidation", "plannedAlloHsct"] {
         if find(&el, &format!("input[name=\"{field}\"][value=\"false\"]")).is_some()
             && radio(&el, field, "false").checked()
         {
-            set(field, false.into());
+            input.push((field, false.into()));
         }
     }
-    let expected = blincyto_checker::browser::api::evaluate_js(input.into()).unwrap();
+    let expected = blincyto_checker::browser::api::evaluate_js(object(&input)).unwrap();
     let detail = events.details.borrow().last().unwrap().0.clone();
     assert_eq!(js_sys::JSON::stringify(&detail).unwrap(), js_sys::JSON::stringify(&expected).unwrap());
 
@@ -312,8 +316,8 @@ async fn every_new_result_dispatches_the_assessment_event() {
 #[wasm_bindgen_test]
 async fn typed_numbers_accept_a_decimal_comma_and_flag_impossible_values() {
     let el = element(&[("lang", "sv"), ("jurisdiction", "se")], None);
-    let _handle = mount(&el).await;
-    type_into(&el, "ageYears", "200").await;
+    let handle = mount(&el).await;
+    type_into(&el, &handle, "ageYears", "200").await;
     let age = get(&el, "input[name=\"ageYears\"]");
     assert_eq!(age.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = age.get_attribute("aria-describedby").unwrap();
@@ -325,17 +329,17 @@ async fn typed_numbers_accept_a_decimal_comma_and_flag_impossible_values() {
     // An impossible value counts as missing: the age is still asked for.
     assert!(get(&el, "section[data-verdict]").text_content().unwrap().contains("Ålder"));
 
-    type_into(&el, "ageYears", "6").await;
+    type_into(&el, &handle, "ageYears", "6").await;
     assert!(age.get_attribute("aria-invalid").is_none());
     // Months for infants: 0,5 months is under the 1-month limit of every indication…
     let unit: web_sys::HtmlSelectElement = get(&el, "select#in-ageUnit").unchecked_into();
     unit.set_value("months");
     unit.dispatch_event(&Event::new("change").unwrap()).unwrap();
-    settle().await;
-    type_into(&el, "ageYears", "0,5").await;
+    rendered(&handle).await;
+    type_into(&el, &handle, "ageYears", "0,5").await;
     assert_eq!(verdict(&el), "off-label");
     // …and 6 months is not: the answer needs more.
-    type_into(&el, "ageYears", "6").await;
+    type_into(&el, &handle, "ageYears", "6").await;
     assert_eq!(verdict(&el), "incomplete");
     // The control kept its identity (and so its focus) through all of this.
     assert!(age.is_same_node(Some(&get(&el, "input[name=\"ageYears\"]"))));
@@ -346,8 +350,8 @@ async fn destroy_empties_the_shadow_root_and_a_new_mount_reuses_it() {
     let el = element(&[], None);
     let handle = mount(&el).await;
     let mounted = blincyto_checker::browser::embed::mounted_count();
+    // Unmounting is synchronous: no wait before the checks.
     handle.destroy();
-    settle().await;
     assert_eq!(blincyto_checker::browser::embed::mounted_count(), mounted - 1);
     assert!(find(&el, "form").is_none());
     let _again = mount(&el).await;
@@ -404,22 +408,16 @@ fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
 
 #[wasm_bindgen_test]
 fn evaluate_returns_the_result_as_a_plain_object_with_exact_numbers() {
-    let cases: &[&[(&str, JsValue)]] = &[
-        &[],
-        &[("jurisdiction", "se".into()), ("ageYears", (0.1 + 0.2).into()), ("diagnosis", "b-precursor-all".into())],
-        &[
-            ("jurisdiction", "no".into()),
-            ("ageYears", 45.0.into()),
-            ("diagnosis", "b-precursor-all".into()),
-            ("cd19", "positive".into()),
-            ("philadelphia", "negative".into()),
-            ("diseaseStatus", "newly-diagnosed".into()),
-            ("inRemission", true.into()),
-            ("mrdPercent", (1.0f64 / 3.0).into()),
-        ],
-        &[("ageYears", (-0.0f64).into()), ("diagnosis", "t-all".into()), ("relapseNumber", 1000.into())],
+    // The adult of the form tests with an MRD of a third of a percent (no short decimal form).
+    let mut third = adult_mrd_positive_cr1_norway();
+    third.iter_mut().filter(|(k, _)| *k == "mrdPercent").for_each(|(_, v)| *v = (1.0f64 / 3.0).into());
+    let cases: Vec<Vec<(&str, JsValue)>> = vec![
+        vec![],
+        vec![("jurisdiction", "se".into()), ("ageYears", (0.1 + 0.2).into()), ("diagnosis", "b-precursor-all".into())],
+        third,
+        vec![("ageYears", (-0.0f64).into()), ("diagnosis", "t-all".into()), ("relapseNumber", 1000.into())],
     ];
-    for pairs in cases {
+    for pairs in &cases {
         let input = js_sys::Object::new();
         let mut patient = Vec::new();
         for (k, v) in pairs.iter() {
@@ -451,6 +449,22 @@ fn evaluate_returns_the_result_as_a_plain_object_with_exact_numbers() {
     }
 }
 
+/// An adult (45) with Ph-negative B-ALL in first remission with MRD ≥ 0,1 % in Norway (like the
+/// contract's "adult MRD-positive CR1, Norway", without consolidation): the facts both the
+/// typed form and `input` are given; "yes, with conditions".
+fn adult_mrd_positive_cr1_norway() -> Vec<(&'static str, JsValue)> {
+    vec![
+        ("jurisdiction", "no".into()),
+        ("ageYears", 45.0.into()),
+        ("diagnosis", "b-precursor-all".into()),
+        ("cd19", "positive".into()),
+        ("philadelphia", "negative".into()),
+        ("diseaseStatus", "newly-diagnosed".into()),
+        ("inRemission", true.into()),
+        ("mrdPercent", 0.5.into()),
+    ]
+}
+
 /// A plain object with these fields (numbers, strings and booleans as JS values).
 fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     let o = js_sys::Object::new();
@@ -464,10 +478,6 @@ fn json(v: &JsValue) -> String {
     js_sys::JSON::stringify(v).unwrap().into()
 }
 
-async fn update_complete(handle: &WidgetHandle) -> JsValue {
-    wasm_bindgen_futures::JsFuture::from(handle.update_complete()).await.unwrap()
-}
-
 #[wasm_bindgen_test]
 async fn the_element_api_answers_the_form_reads_it_back_and_starts_over() {
     let events = Events::listen();
@@ -475,16 +485,7 @@ async fn the_element_api_answers_the_form_reads_it_back_and_starts_over() {
     let mut handle = mount(&el).await;
     let seen = events.details.borrow().len();
     // An adult in first remission with MRD ≥ 0,1 % in Norway, given through `input`.
-    let input = object(&[
-        ("jurisdiction", "no".into()),
-        ("ageYears", 45.0.into()),
-        ("diagnosis", "b-precursor-all".into()),
-        ("cd19", "positive".into()),
-        ("philadelphia", "negative".into()),
-        ("diseaseStatus", "newly-diagnosed".into()),
-        ("inRemission", true.into()),
-        ("mrdPercent", 0.5.into()),
-    ]);
+    let input = object(&adult_mrd_positive_cr1_norway());
     handle.set_input(input.clone()).unwrap();
     let expected = blincyto_checker::browser::api::evaluate_js(input).unwrap();
     let expected_input = js_sys::Reflect::get(&expected, &"input".into()).unwrap();

@@ -20,7 +20,7 @@
 // the control, the driver's error) and every wrong verdict.
 import assert from 'node:assert/strict';
 import { describe, it, before, after } from 'node:test';
-import { startServer, distStatus, validExamples, nextQuestion } from '../lib.mjs';
+import { serveDist, validExamples, nextQuestion } from '../lib.mjs';
 import { start, versions, setViewport } from './drivers.mjs';
 
 const ENGINE = process.env.ENGINE ?? 'chromium';
@@ -32,15 +32,10 @@ describe(`WebDriver Element Click in ${ENGINE}`, () => {
   let session;
   let driver;
 
-  before(async () => {
-    const problem = await distStatus();
-    if (problem) throw new Error(problem);
-    server = await startServer();
-    console.log(`clicks: ${versions(ENGINE)}`);
-  });
+  serveDist((s) => { server = s; });
+  before(() => console.log(`clicks: ${versions(ENGINE)}`));
   after(async () => {
     await session?.quit();
-    await server?.close();
   });
 
   /** A session whose viewport is `size`. */

@@ -21,7 +21,7 @@
 // click at the element's centre) and text is typed with sendKeys without a click.
 import assert from 'node:assert/strict';
 import { describe, it, before, after } from 'node:test';
-import { startServer, distStatus, validExamples, loadExamples } from '../lib.mjs';
+import { serveDist, validExamples, loadExamples } from '../lib.mjs';
 import { start, versions, webdriver } from './drivers.mjs';
 
 const ENGINE = process.env.ENGINE ?? 'firefox';
@@ -60,10 +60,8 @@ describe(`blincyto-checker in ${ENGINE}`, () => {
   let session;
   let driver;
 
+  serveDist((s) => { server = s; });
   before(async () => {
-    const problem = await distStatus();
-    if (problem) throw new Error(problem);
-    server = await startServer();
     console.log(`engine: ${versions(ENGINE)}`);
     session = await start(ENGINE);
     driver = session.driver;
@@ -73,7 +71,6 @@ describe(`blincyto-checker in ${ENGINE}`, () => {
   });
   after(async () => {
     await session?.quit();
-    await server?.close();
   });
 
   const run = (script, ...args) => driver.executeScript(script, ...args);

@@ -18,6 +18,7 @@ pub const OLDEST_FORMAT: u32 = 1;
 
 /// The whole dataset.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::dataset))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Dataset {
     /// Format version of the file; must equal [`FORMAT`].
@@ -59,6 +60,7 @@ pub struct Dataset {
 
 /// A text in the widget's three languages.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::dataset))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Text {
@@ -80,6 +82,7 @@ impl Text {
 
 /// A published document.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::dataset))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Source {
@@ -98,6 +101,7 @@ pub struct Source {
 
 /// One quoted sentence of a source.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::dataset))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Quote {
@@ -107,6 +111,7 @@ pub struct Quote {
 
 /// A pointer to one quote of one source.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::dataset))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Cite {
@@ -116,6 +121,7 @@ pub struct Cite {
 
 /// An EU indication.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::dataset))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Indication {
     pub id: IndicationId,
@@ -138,6 +144,7 @@ pub struct Indication {
 
 /// One jurisdiction's recommendations, verdict rules and notes.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::dataset))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct JurisdictionData {
     pub id: Jurisdiction,
@@ -156,6 +163,7 @@ pub struct JurisdictionData {
 
 /// A recommendation, method assessment or documented absence of one.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::dataset))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Recommendation {
@@ -180,6 +188,7 @@ pub struct Recommendation {
 
 /// How a verdict follows for patients on some indications in one jurisdiction.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::dataset))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Rule {
     /// The indications the rule covers.
@@ -205,6 +214,7 @@ pub struct Rule {
 
 /// A note shown with a decided on-label verdict (context, not a condition; never a verdict).
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::dataset))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Note {
@@ -227,6 +237,7 @@ pub struct Note {
 
 /// The meaning of one or more input fields, as the contract gives it.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::dataset))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct Definition {

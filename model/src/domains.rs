@@ -12,6 +12,7 @@ use crate::vocab::{Criterion, Field, Kind, List};
 /// The representative values of every field: one per interval the dataset's thresholds make.
 /// Two values in the same interval give the same answer under every rule.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::domains))]
 pub struct Domains {
     /// Per field (by `Field as usize`), in increasing order for numbers. Public only for the
     /// code `build.rs` writes (a static); read it with [`Domains::values`].

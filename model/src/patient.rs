@@ -4,53 +4,117 @@
 //! `(key, RawValue)` pairs so the same validation serves the JS API (read key by key), the
 //! form and the native tests, and every error names the field and what it accepts.
 
-use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Field, Jurisdiction, Kind, Philadelphia};
+use crate::vocab::{input_fields, Cd19, Diagnosis, DiseaseStatus, Field, Jurisdiction, Kind, Philadelphia};
 
-/// A patient, as far as known. Serialises with the contract's field names, absent ones left out.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct Patient {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub jurisdiction: Option<Jurisdiction>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub age_years: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub diagnosis: Option<Diagnosis>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cd19: Option<Cd19>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub philadelphia: Option<Philadelphia>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub disease_status: Option<DiseaseStatus>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub relapse_number: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub in_remission: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mrd_percent: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub consolidation: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub high_risk_relapse: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub prior_therapy_lines: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub prior_allo_hsct: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tki_failures: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub other_options_available: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub planned_allo_hsct: Option<bool>,
-    /// `None` is read as `true` (monotherapy), an assumption the result lists, but only in
-    /// Ph-negative disease ([`Patient::monotherapy_or_assumed`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub monotherapy: Option<bool>,
+/// [`Patient`] with [`Patient::get`] and [`Patient::set`], from the field table
+/// ([`input_fields`](crate::vocab::input_fields)): one optional slot per field.
+macro_rules! patient_struct {
+    ($($(#[$doc:meta])* $variant:ident = $text:literal, $slot:ident: $ty:ty, $kind:expr;)+) => {
+        // The schema's numeric limits come from the field table too (`schema_limits`).
+        /// A patient, as far as known. Serialises with the contract's field names, absent ones left out.
+        #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[cfg_attr(feature = "schema", schemars(transform = schema_limits))]
+        pub struct Patient {
+            $(
+                $(#[$doc])*
+                #[serde(rename = $text, skip_serializing_if = "Option::is_none")]
+                pub $slot: Option<$ty>,
+            )+
+        }
+
+        impl Patient {
+            /// The value of `field`, if known. `monotherapy` is reported as given (absent stays `None`).
+            pub fn get(&self, field: Field) -> Option<Value> {
+                match field {
+                    $(Field::$variant => self.$slot.map(FieldValue::into_value),)+
+                }
+            }
+
+            /// Sets (or with `None` clears) `field`. A value of the wrong kind for the field is
+            /// ignored; callers build values from [`Field`]-specific domains.
+            pub fn set(&mut self, field: Field, value: Option<Value>) {
+                match field {
+                    $(Field::$variant => match value {
+                        None => self.$slot = None,
+                        Some(v) => if let Some(x) = FieldValue::from_value(v) { self.$slot = Some(x) },
+                    },)+
+                }
+            }
+        }
+
+        impl Value {
+            /// The value of a choice field spelt `text` as the contract spells it.
+            pub fn choice(field: Field, text: &str) -> Option<Value> {
+                match field {
+                    $(Field::$variant => <$ty as FieldValue>::parse_choice(text),)+
+                }
+            }
+        }
+    };
 }
+input_fields!(patient_struct);
+
+/// The numeric fields' limits in the input's JSON Schema (`minimum`, `maximum`), as the field
+/// table states them, so the generated types and the e2e suite read them from one place.
+#[cfg(feature = "schema")]
+fn schema_limits(schema: &mut schemars::Schema) {
+    let Some(props) = schema.get_mut("properties").and_then(|p| p.as_object_mut()) else { return };
+    for field in Field::ALL {
+        let (min, max) = match field.kind() {
+            Kind::Decimal { min, max, .. } => (min.into(), max.into()),
+            Kind::Count { min, max } => (min.into(), max.into()),
+            Kind::Choice(_) | Kind::Flag => continue,
+        };
+        if let Some(prop) = props.get_mut(field.as_str()).and_then(|p| p.as_object_mut()) {
+            prop.insert("minimum".into(), min);
+            prop.insert("maximum".into(), max);
+        }
+    }
+}
+
+/// The Rust type of a field's slot, as a [`Value`].
+trait FieldValue: Sized {
+    fn into_value(self) -> Value;
+    fn from_value(v: Value) -> Option<Self>;
+    /// The value of a choice spelt as the contract spells it; `None` for the other kinds.
+    fn parse_choice(_text: &str) -> Option<Value> {
+        None
+    }
+}
+
+macro_rules! field_value {
+    ($($ty:ty => $variant:ident $(, $parse:ident)?;)+) => {$(
+        impl FieldValue for $ty {
+            fn into_value(self) -> Value {
+                Value::$variant(self)
+            }
+            fn from_value(v: Value) -> Option<Self> {
+                match v {
+                    Value::$variant(x) => Some(x),
+                    _ => None,
+                }
+            }
+            $(fn parse_choice(text: &str) -> Option<Value> {
+                <$ty>::$parse(text).map(Value::$variant)
+            })?
+        }
+    )+};
+}
+field_value!(
+    Jurisdiction => Jurisdiction, parse;
+    Diagnosis => Diagnosis, parse;
+    Cd19 => Cd19, parse;
+    Philadelphia => Philadelphia, parse;
+    DiseaseStatus => DiseaseStatus, parse;
+    f64 => Number;
+    u32 => Count;
+    bool => Flag;
+);
 
 /// One field's value.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::patient))]
 pub enum Value {
     Jurisdiction(Jurisdiction),
     Diagnosis(Diagnosis),
@@ -118,65 +182,6 @@ impl serde::Serialize for Value {
 }
 
 impl Patient {
-    /// The value of `field`, if known. `monotherapy` is reported as given (absent stays `None`).
-    pub fn get(&self, field: Field) -> Option<Value> {
-        use Field as F;
-        match field {
-            F::Jurisdiction => self.jurisdiction.map(Value::Jurisdiction),
-            F::AgeYears => self.age_years.map(Value::Number),
-            F::Diagnosis => self.diagnosis.map(Value::Diagnosis),
-            F::Cd19 => self.cd19.map(Value::Cd19),
-            F::Philadelphia => self.philadelphia.map(Value::Philadelphia),
-            F::DiseaseStatus => self.disease_status.map(Value::DiseaseStatus),
-            F::RelapseNumber => self.relapse_number.map(Value::Count),
-            F::InRemission => self.in_remission.map(Value::Flag),
-            F::MrdPercent => self.mrd_percent.map(Value::Number),
-            F::Consolidation => self.consolidation.map(Value::Flag),
-            F::HighRiskRelapse => self.high_risk_relapse.map(Value::Flag),
-            F::PriorTherapyLines => self.prior_therapy_lines.map(Value::Count),
-            F::PriorAlloHsct => self.prior_allo_hsct.map(Value::Flag),
-            F::TkiFailures => self.tki_failures.map(Value::Count),
-            F::OtherOptionsAvailable => self.other_options_available.map(Value::Flag),
-            F::PlannedAlloHsct => self.planned_allo_hsct.map(Value::Flag),
-            F::Monotherapy => self.monotherapy.map(Value::Flag),
-        }
-    }
-
-    /// Sets (or with `None` clears) `field`. A value of the wrong kind for the field is ignored;
-    /// callers build values from [`Field`]-specific domains.
-    pub fn set(&mut self, field: Field, value: Option<Value>) {
-        use Field as F;
-        use Value as V;
-        macro_rules! put {
-            ($slot:expr, $pat:pat => $v:expr) => {
-                match value {
-                    None => $slot = None,
-                    Some($pat) => $slot = Some($v),
-                    Some(_) => {}
-                }
-            };
-        }
-        match field {
-            F::Jurisdiction => put!(self.jurisdiction, V::Jurisdiction(x) => x),
-            F::AgeYears => put!(self.age_years, V::Number(x) => x),
-            F::Diagnosis => put!(self.diagnosis, V::Diagnosis(x) => x),
-            F::Cd19 => put!(self.cd19, V::Cd19(x) => x),
-            F::Philadelphia => put!(self.philadelphia, V::Philadelphia(x) => x),
-            F::DiseaseStatus => put!(self.disease_status, V::DiseaseStatus(x) => x),
-            F::RelapseNumber => put!(self.relapse_number, V::Count(x) => x),
-            F::InRemission => put!(self.in_remission, V::Flag(x) => x),
-            F::MrdPercent => put!(self.mrd_percent, V::Number(x) => x),
-            F::Consolidation => put!(self.consolidation, V::Flag(x) => x),
-            F::HighRiskRelapse => put!(self.high_risk_relapse, V::Flag(x) => x),
-            F::PriorTherapyLines => put!(self.prior_therapy_lines, V::Count(x) => x),
-            F::PriorAlloHsct => put!(self.prior_allo_hsct, V::Flag(x) => x),
-            F::TkiFailures => put!(self.tki_failures, V::Count(x) => x),
-            F::OtherOptionsAvailable => put!(self.other_options_available, V::Flag(x) => x),
-            F::PlannedAlloHsct => put!(self.planned_allo_hsct, V::Flag(x) => x),
-            F::Monotherapy => put!(self.monotherapy, V::Flag(x) => x),
-        }
-    }
-
     /// `monotherapy` as the rules read it: as given, else `true` in Ph-negative disease (the
     /// contract's default, an assumption the result lists). Where the disease is Ph-positive, or
     /// could be, Blincyto is often combined with a TKI, so an absent `monotherapy` is missing like
@@ -292,7 +297,7 @@ pub fn accepted(field: Field) -> String {
         Kind::Flag => "true or false".into(),
         // format_number, not f64 Display: the bundle then carries no float formatting code.
         Kind::Decimal { min, max, unit } => {
-            format!("a number of {unit} from {} to {} (fractions allowed)", format_number(min), format_number(max))
+            format!("a number of {} from {} to {} (fractions allowed)", unit.as_str(), format_number(min), format_number(max))
         }
         Kind::Count { min, max } => format!("a whole number from {min} to {max}"),
     }
@@ -318,18 +323,6 @@ pub fn parse_value(field: Field, raw: &RawValue) -> Result<Value, InputError> {
 }
 
 impl Value {
-    /// The value of a choice field spelt `text` as the contract spells it.
-    pub fn choice(field: Field, text: &str) -> Option<Value> {
-        match field {
-            Field::Jurisdiction => Jurisdiction::parse(text).map(Value::Jurisdiction),
-            Field::Diagnosis => Diagnosis::parse(text).map(Value::Diagnosis),
-            Field::Cd19 => Cd19::parse(text).map(Value::Cd19),
-            Field::Philadelphia => Philadelphia::parse(text).map(Value::Philadelphia),
-            Field::DiseaseStatus => DiseaseStatus::parse(text).map(Value::DiseaseStatus),
-            _ => None,
-        }
-    }
-
     /// Every value of a field answered by picking (a choice or a flag), in the contract's order;
     /// empty for a numeric field.
     pub fn choices(field: Field) -> Vec<Value> {
@@ -429,6 +422,16 @@ mod tests {
         assert_eq!(parse_decimal("12"), Some(12.0));
         assert_eq!(parse_decimal("-1"), Some(-1.0));
         for bad in ["", "1,2,3", "1.2.3", "abc", "1e5", "--1", "1-", ",", "inf", "NaN"] {
+            assert_eq!(parse_decimal(bad), None, "{bad:?}");
+        }
+    }
+
+    /// The form takes digits, one decimal separator and a leading minus, nothing else
+    /// (`parse_decimal`'s doc): a plus sign or other characters that Rust's integer parser would
+    /// let through must not turn into a number the person did not type as the form asks.
+    #[test]
+    fn only_digits_a_separator_and_a_leading_minus_are_a_number() {
+        for bad in ["+5", "0.+5", "+0,1", "1 5", "5%"] {
             assert_eq!(parse_decimal(bad), None, "{bad:?}");
         }
     }

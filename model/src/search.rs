@@ -202,3 +202,25 @@ fn check_exact_pinned(dom: &Domains, criteria: &[Criterion], p: &Patient) -> Che
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The oracle's set of possible verdicts: empty until a verdict is found, then holding
+    /// exactly the verdicts found (`single` only when there is one), in the contract's order.
+    #[test]
+    fn a_verdict_set_holds_exactly_what_was_found() {
+        let mut set = VerdictSet::default();
+        assert!(set.is_empty());
+        assert_eq!((set.len(), set.single()), (0, None));
+        set.insert(Verdict::No);
+        assert!(!set.is_empty());
+        assert_eq!((set.len(), set.single()), (1, Some(Verdict::No)));
+        set.insert(Verdict::Yes);
+        set.insert(Verdict::No);
+        assert!(!set.is_empty() && set.contains(Verdict::Yes) && !set.contains(Verdict::Pending));
+        assert_eq!((set.len(), set.single()), (2, None));
+        assert_eq!(set.iter().collect::<Vec<_>>(), [Verdict::Yes, Verdict::No]);
+    }
+}

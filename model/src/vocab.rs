@@ -12,10 +12,18 @@ pub type Str = Cow<'static, str>;
 /// A list of the dataset: a static slice when compiled in, a vector when read from TOML.
 pub type List<T> = Cow<'static, [T]>;
 
+/// Several [`contract_enum`]s, one after the other.
+macro_rules! contract_enums {
+    ($($(#[$meta:meta])* $name:ident { $($body:tt)* })+) => {
+        $(contract_enum!($(#[$meta])* $name { $($body)* });)+
+    };
+}
+
 macro_rules! contract_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+        #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::vocab))]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
         }
@@ -64,27 +72,17 @@ macro_rules! contract_enum {
     };
 }
 
-contract_enum!(
+contract_enums! {
     /// Whose recommendation applies.
     Jurisdiction { Se = "se", No = "no" }
-);
-contract_enum!(
     /// The leukaemia.
     Diagnosis { BPrecursorAll = "b-precursor-all", TAll = "t-all", Other = "other" }
-);
-contract_enum!(
     /// CD19 expression of the blasts.
     Cd19 { Positive = "positive", Negative = "negative" }
-);
-contract_enum!(
     /// Philadelphia chromosome (BCR::ABL1).
     Philadelphia { Negative = "negative", Positive = "positive" }
-);
-contract_enum!(
     /// The episode being treated.
     DiseaseStatus { NewlyDiagnosed = "newly-diagnosed", Relapsed = "relapsed", Refractory = "refractory" }
-);
-contract_enum!(
     /// The answer. The order of the decided verdicts from `Yes` to `No` is the order of
     /// permissiveness used when a patient is on several routes.
     Verdict {
@@ -96,17 +94,11 @@ contract_enum!(
         OffLabel = "off-label",
         Incomplete = "incomplete",
     }
-);
-contract_enum!(
     /// The result's `label.status`: on label, off label, or not yet known.
     LabelStatus { OnLabel = "on-label", OffLabel = "off-label", Incomplete = "incomplete" }
-);
-contract_enum!(
     /// Met / not met / unknown: a criterion's state in every completion of a partial patient
     /// (the result's `indications[].status` and `criteria[].status`).
     Check { Met = "met", NotMet = "not-met", Unknown = "unknown" }
-);
-contract_enum!(
     /// The five EU indications.
     IndicationId {
         AdultRelapsedRefractory = "adult-relapsed-refractory",
@@ -115,12 +107,8 @@ contract_enum!(
         PaediatricHighRiskFirstRelapse = "paediatric-high-risk-first-relapse",
         PaediatricRelapsedRefractory = "paediatric-relapsed-refractory",
     }
-);
-contract_enum!(
     /// The widget's languages.
     Lang { Sv = "sv", Nb = "nb", En = "en" }
-);
-contract_enum!(
     /// Status of a recommendation or method assessment, as the dataset records it.
     RecommendationStatus {
         Recommended = "recommended",
@@ -133,44 +121,98 @@ contract_enum!(
         NoAssessment = "no-assessment",
         Approved = "approved",
     }
-);
-contract_enum!(
-    /// The input fields, in the contract's (and the form's clinical) order.
-    Field {
-        Jurisdiction = "jurisdiction",
-        AgeYears = "ageYears",
-        Diagnosis = "diagnosis",
-        Cd19 = "cd19",
-        Philadelphia = "philadelphia",
-        DiseaseStatus = "diseaseStatus",
-        RelapseNumber = "relapseNumber",
-        InRemission = "inRemission",
-        MrdPercent = "mrdPercent",
-        Consolidation = "consolidation",
-        HighRiskRelapse = "highRiskRelapse",
-        PriorTherapyLines = "priorTherapyLines",
-        PriorAlloHsct = "priorAlloHsct",
-        TkiFailures = "tkiFailures",
-        OtherOptionsAvailable = "otherOptionsAvailable",
-        PlannedAlloHsct = "plannedAlloHsct",
-        Monotherapy = "monotherapy",
-    }
-);
+}
 
-/// What a field takes. Declared once, in [`Field::kind`]: the strict reading of input, the
-/// form's controls and its parsing of typed numbers, and the representative values the decision
-/// is computed over all derive from it.
+/// The one declaration of the input fields, in the contract's (and the form's clinical) order:
+/// the contract's spelling, the [`Patient`](crate::patient::Patient) slot and its Rust type, and
+/// what the field takes ([`Kind`], with the contract's limits). A callback macro: each place that
+/// needs the list (the [`Field`] enum and [`Field::kind`] here; the `Patient` struct with `get`
+/// and `set` in `patient.rs`) expands it with its own `$callback`, so adding a field here adds
+/// it everywhere, and every `match` on [`Field`] that states something per field (the string
+/// tables, the change report's wording) fails to compile until it says it too.
+macro_rules! input_fields {
+    ($callback:ident) => {
+        $callback! {
+            Jurisdiction = "jurisdiction", jurisdiction: Jurisdiction, Kind::Choice(Jurisdiction::SPELLINGS);
+            AgeYears = "ageYears", age_years: f64, Kind::Decimal { min: 0.0, max: 120.0, unit: Unit::Years };
+            Diagnosis = "diagnosis", diagnosis: Diagnosis, Kind::Choice(Diagnosis::SPELLINGS);
+            Cd19 = "cd19", cd19: Cd19, Kind::Choice(Cd19::SPELLINGS);
+            Philadelphia = "philadelphia", philadelphia: Philadelphia, Kind::Choice(Philadelphia::SPELLINGS);
+            DiseaseStatus = "diseaseStatus", disease_status: DiseaseStatus, Kind::Choice(DiseaseStatus::SPELLINGS);
+            RelapseNumber = "relapseNumber", relapse_number: u32, Kind::Count { min: 1, max: MAX_COUNT };
+            InRemission = "inRemission", in_remission: bool, Kind::Flag;
+            MrdPercent = "mrdPercent", mrd_percent: f64, Kind::Decimal { min: 0.0, max: 100.0, unit: Unit::Percent };
+            Consolidation = "consolidation", consolidation: bool, Kind::Flag;
+            HighRiskRelapse = "highRiskRelapse", high_risk_relapse: bool, Kind::Flag;
+            PriorTherapyLines = "priorTherapyLines", prior_therapy_lines: u32, Kind::Count { min: 0, max: MAX_COUNT };
+            PriorAlloHsct = "priorAlloHsct", prior_allo_hsct: bool, Kind::Flag;
+            TkiFailures = "tkiFailures", tki_failures: u32, Kind::Count { min: 0, max: MAX_COUNT };
+            OtherOptionsAvailable = "otherOptionsAvailable", other_options_available: bool, Kind::Flag;
+            PlannedAlloHsct = "plannedAlloHsct", planned_allo_hsct: bool, Kind::Flag;
+            /// `None` is read as `true` (monotherapy), an assumption the result lists, but only in
+            /// Ph-negative disease ([`Patient::monotherapy_or_assumed`]).
+            Monotherapy = "monotherapy", monotherapy: bool, Kind::Flag;
+        }
+    };
+}
+pub(crate) use input_fields;
+
+/// [`Field`] and [`Field::kind`] from [`input_fields`].
+macro_rules! field_enum {
+    ($($(#[$doc:meta])* $variant:ident = $text:literal, $slot:ident: $ty:ty, $kind:expr;)+) => {
+        contract_enum!(
+            /// The input fields, in the contract's (and the form's clinical) order.
+            Field { $($variant = $text),+ }
+        );
+
+        impl Field {
+            /// What the field takes, as the field table ([`input_fields`]) declares it.
+            pub const fn kind(self) -> Kind {
+                match self { $(Field::$variant => $kind),+ }
+            }
+        }
+    };
+}
+input_fields!(field_enum);
+
+/// What a field takes. Declared once, in the field table ([`input_fields`]): the strict reading
+/// of input, the form's controls and its parsing of typed numbers, the change report's axes and
+/// the representative values the decision is computed over all derive from it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Kind {
     /// One of a contract enum's values, as spelt (its `SPELLINGS`).
     Choice(&'static [&'static str]),
     /// `true` or `false`.
     Flag,
-    /// A number from `min` to `max`, both included, fractions allowed; `unit` names it in
-    /// messages ("years", "percent").
-    Decimal { min: f64, max: f64, unit: &'static str },
+    /// A number from `min` to `max`, both included, fractions allowed, in `unit`.
+    Decimal { min: f64, max: f64, unit: Unit },
     /// A whole number from `min` to `max`, both included.
     Count { min: u32, max: u32 },
+}
+
+/// The unit a decimal field is given in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Years,
+    Percent,
+}
+
+impl Unit {
+    /// The unit in the error messages' words ("a number of years from 0 to 120").
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Unit::Years => "years",
+            Unit::Percent => "percent",
+        }
+    }
+
+    /// The symbol written after a number in this unit, where it has one ("%").
+    pub const fn symbol(self) -> Option<&'static str> {
+        match self {
+            Unit::Years => None,
+            Unit::Percent => Some("%"),
+        }
+    }
 }
 
 /// The largest whole number the counting fields accept; any larger count means the same to every
@@ -178,28 +220,6 @@ pub enum Kind {
 pub const MAX_COUNT: u32 = 1000;
 
 impl Field {
-    /// What the field takes: the one table of field kinds.
-    pub const fn kind(self) -> Kind {
-        match self {
-            Field::Jurisdiction => Kind::Choice(Jurisdiction::SPELLINGS),
-            Field::AgeYears => Kind::Decimal { min: 0.0, max: 120.0, unit: "years" },
-            Field::Diagnosis => Kind::Choice(Diagnosis::SPELLINGS),
-            Field::Cd19 => Kind::Choice(Cd19::SPELLINGS),
-            Field::Philadelphia => Kind::Choice(Philadelphia::SPELLINGS),
-            Field::DiseaseStatus => Kind::Choice(DiseaseStatus::SPELLINGS),
-            Field::RelapseNumber => Kind::Count { min: 1, max: MAX_COUNT },
-            Field::MrdPercent => Kind::Decimal { min: 0.0, max: 100.0, unit: "percent" },
-            Field::PriorTherapyLines | Field::TkiFailures => Kind::Count { min: 0, max: MAX_COUNT },
-            Field::InRemission
-            | Field::Consolidation
-            | Field::HighRiskRelapse
-            | Field::PriorAlloHsct
-            | Field::OtherOptionsAvailable
-            | Field::PlannedAlloHsct
-            | Field::Monotherapy => Kind::Flag,
-        }
-    }
-
     /// A yes/no field (`true`/`false`).
     pub fn is_flag(self) -> bool {
         matches!(self.kind(), Kind::Flag)
@@ -208,6 +228,19 @@ impl Field {
     /// A field whose value is a number (typed into the form, not picked).
     pub fn is_numeric(self) -> bool {
         self.range().is_some()
+    }
+
+    /// A field that takes whole numbers only.
+    pub fn is_whole(self) -> bool {
+        matches!(self.kind(), Kind::Count { .. })
+    }
+
+    /// The unit of a decimal field.
+    pub fn unit(self) -> Option<Unit> {
+        match self.kind() {
+            Kind::Decimal { unit, .. } => Some(unit),
+            _ => None,
+        }
     }
 
     /// The numbers a numeric field accepts, both ends included (whole numbers only for a
@@ -231,6 +264,7 @@ impl Verdict {
 /// One condition on the patient, the typed vocabulary the dataset's criteria and rules are
 /// written in. In TOML each is a one-key table, e.g. `{ philadelphia = "negative" }`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = blincyto_model::vocab))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Criterion {
     /// Blincyto given alone (`true`) — absent input counts as `true`, an assumption the result lists.
@@ -301,6 +335,24 @@ impl FieldSet {
     }
     pub fn iter(self) -> impl Iterator<Item = Field> {
         Field::ALL.iter().copied().filter(move |f| self.contains(*f))
+    }
+}
+
+/// Baked as [`FieldSet::from_bits`]: its bits are private.
+#[cfg(feature = "bake")]
+impl databake::Bake for FieldSet {
+    fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+        env.insert("blincyto_model");
+        let bits = self.0;
+        databake::quote! { blincyto_model::vocab::FieldSet::from_bits(#bits) }
+    }
+}
+
+/// Bits only: it borrows nothing.
+#[cfg(feature = "bake")]
+impl databake::BakeSize for FieldSet {
+    fn borrows_size(&self) -> usize {
+        0
     }
 }
 

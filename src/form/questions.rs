@@ -1,12 +1,12 @@
 //! The questions of the form: which are asked now, in which order, and each in words with how
 //! it is answered, ready for a renderer that only lays them out.
 
+use super::entry::{error_words, AgeUnit};
 use super::state::State;
 use crate::assessment::Assessment;
-use super::entry::{error_words, AgeUnit};
 use crate::i18n::{hint, strings};
 use crate::patient::Value;
-use crate::vocab::{Field, Jurisdiction, Lang, Verdict};
+use crate::vocab::{Field, Jurisdiction, Lang, Unit, Verdict};
 
 /// One question of the form, in words.
 #[derive(Clone, Debug, PartialEq)]
@@ -141,9 +141,11 @@ fn question(state: &State, field: Field, shown: bool, lang: Lang) -> Question {
         Kind::Typed {
             text: state.text(field).to_string(),
             error: state.entry(field).err().map(|e| error_words(lang, field, e, state.age_unit)),
-            suffix: (field == Field::MrdPercent).then_some("%"),
-            whole: !matches!(field, Field::AgeYears | Field::MrdPercent),
-            unit: (field == Field::AgeYears).then_some(state.age_unit),
+            // The field table's unit and kind (`vocab::input_fields`): "%" after a percentage,
+            // whole numbers for a count, the age's unit choice for a number of years.
+            suffix: field.unit().and_then(Unit::symbol),
+            whole: field.is_whole(),
+            unit: (field.unit() == Some(Unit::Years)).then_some(state.age_unit),
         }
     } else {
         // Only a monotherapy the checker assumes (Ph-negative disease) is shown as chosen; in
@@ -306,6 +308,15 @@ mod tests {
             Action::SetAgeUnit(AgeUnit::Months),
             typed(Field::TkiFailures, "1,5"),
         ]);
+        // The contract's numeric fields, as the form shows them: (field, suffix, whole, unit).
+        let expected = [
+            (Field::AgeYears, None, false, Some(AgeUnit::Months)),
+            (Field::RelapseNumber, None, true, None),
+            (Field::MrdPercent, Some("%"), false, None),
+            (Field::PriorTherapyLines, None, true, None),
+            (Field::TkiFailures, None, true, None),
+        ];
+        let mut seen = Vec::new();
         for q in questions(&s, &crate::evaluate(&s.patient()), Lang::Sv) {
             let Kind::Typed { text, error, suffix, whole, unit } = q.kind else {
                 assert!(!q.field.is_numeric(), "{:?} is typed", q.field);
@@ -313,16 +324,10 @@ mod tests {
             };
             assert!(q.field.is_numeric(), "{:?} is chosen", q.field);
             assert_eq!(text, s.text(q.field));
-            assert_eq!(suffix, (q.field == Field::MrdPercent).then_some("%"), "{:?}", q.field);
-            assert_eq!(
-                whole,
-                matches!(q.field, Field::RelapseNumber | Field::PriorTherapyLines | Field::TkiFailures),
-                "{:?}",
-                q.field
-            );
-            assert_eq!(unit, (q.field == Field::AgeYears).then_some(AgeUnit::Months), "{:?}", q.field);
+            seen.push((q.field, suffix, whole, unit));
             assert_eq!(error.is_some(), q.field == Field::TkiFailures, "{:?}: {error:?}", q.field);
         }
+        assert_eq!(seen, expected);
     }
 
     #[test]

@@ -24,6 +24,15 @@ pub fn patient(input: &serde_json::Value) -> Result<Patient, InputError> {
     object.to_patient()
 }
 
+/// The input as JSON-ish text, for messages.
+pub fn show(p: &Patient) -> String {
+    let parts: Vec<String> = blincyto_checker::vocab::Field::ALL
+        .iter()
+        .filter_map(|f| p.get(*f).map(|v| format!("{f}: {}", v.to_contract_string())))
+        .collect();
+    format!("{{{}}}", parts.join(", "))
+}
+
 /// A small fixed-seed random generator (SplitMix64), so the sampled tests are reproducible
 /// without a dependency.
 #[derive(Clone, Debug)]

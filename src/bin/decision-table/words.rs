@@ -20,10 +20,6 @@ pub fn ordinal(n: u32) -> String {
     }
 }
 
-pub fn years(n: u32) -> String {
-    if n == 1 { "1 year".into() } else { format!("{n} years") }
-}
-
 /// A criterion in English words: the widget's own English (`i18n/en.rs`), so the committee
 /// reviews the very words a clinician reads. `_top` (not nested inside any-of/all-of) is kept for
 /// the callers; the widget's wording brackets nested groups itself.
