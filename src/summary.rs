@@ -135,7 +135,7 @@ fn check_section(a: &Assessment, lang: Lang, cx: &Context) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::fixtures::child_bridging;
-    use crate::form::answer::patients::adult_mrd_cr1;
+    use crate::fixtures::adult_mrd_cr1;
     use crate::vocab::{Diagnosis, Jurisdiction, Philadelphia};
 
     fn day(iso: &str) -> Option<currency::Day> {

@@ -449,20 +449,17 @@ fn evaluate_returns_the_result_as_a_plain_object_with_exact_numbers() {
     }
 }
 
-/// An adult (45) with Ph-negative B-ALL in first remission with MRD ≥ 0,1 % in Norway (like the
-/// contract's "adult MRD-positive CR1, Norway", without consolidation): the facts both the
-/// typed form and `input` are given; "yes, with conditions".
+/// "adult MRD-positive CR1, Norway" (the test patients' home) without consolidation: the facts
+/// both the typed form and `input` are given, as contract fields and JS values in the contract's
+/// order; "yes, with conditions".
 fn adult_mrd_positive_cr1_norway() -> Vec<(&'static str, JsValue)> {
-    vec![
-        ("jurisdiction", "no".into()),
-        ("ageYears", 45.0.into()),
-        ("diagnosis", "b-precursor-all".into()),
-        ("cd19", "positive".into()),
-        ("philadelphia", "negative".into()),
-        ("diseaseStatus", "newly-diagnosed".into()),
-        ("inRemission", true.into()),
-        ("mrdPercent", 0.5.into()),
-    ]
+    let p = blincyto_checker::Patient { consolidation: None, ..blincyto_model::patients::adult_mrd_positive_cr1_norway() };
+    let json = serde_json::to_value(&p).unwrap();
+    blincyto_checker::vocab::Field::ALL
+        .iter()
+        .filter(|f| !json[f.as_str()].is_null())
+        .map(|f| (f.as_str(), js_sys::JSON::parse(&json[f.as_str()].to_string()).unwrap()))
+        .collect()
 }
 
 /// A plain object with these fields (numbers, strings and booleans as JS values).

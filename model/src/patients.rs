@@ -153,3 +153,17 @@ pub fn adult_ph_positive_refractory_norway() -> Patient {
 pub fn t_all() -> Patient {
     Patient { jurisdiction: Some(Jurisdiction::Se), diagnosis: Some(Diagnosis::TAll), ..Patient::default() }
 }
+
+// Variations shared by several tests, each a struct update of a public example above.
+
+/// "adult MRD-positive CR1, Norway", no transplant planned, in either country: yes with
+/// conditions in Norway (ID2019_118), no recommendation needed in Sweden.
+pub fn adult_mrd_cr1(j: Jurisdiction) -> Patient {
+    in_jurisdiction(j, Patient { planned_allo_hsct: Some(false), ..adult_mrd_positive_cr1_norway() })
+}
+
+/// "adult Ph-negative active relapse, Norway" with remission not given and MRD 0,5 %: no,
+/// whichever of the two adult indications it turns out to be.
+pub fn adult_first_relapse_mrd_norway() -> Patient {
+    Patient { in_remission: None, mrd_percent: Some(0.5), ..adult_active_relapse_norway() }
+}

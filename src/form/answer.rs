@@ -5,8 +5,6 @@
 //! group is decided here; the renderer only lays it out.
 
 pub mod criteria;
-#[cfg(test)]
-pub(crate) mod patients;
 pub mod sources;
 pub mod words;
 

@@ -99,7 +99,7 @@ impl Indications {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use super::super::patients::{adult_first_relapse_norway, t_all};
+    use crate::fixtures::{adult_first_relapse_mrd_norway, t_all};
     use crate::fixtures::child_bridging;
     use crate::vocab::{IndicationId, Verdict};
 
@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn on_label_without_a_certain_indication_shows_the_candidates() {
-        let p = adult_first_relapse_norway();
+        let p = adult_first_relapse_mrd_norway();
         let a = crate::evaluate(&p);
         assert_eq!((a.verdict, a.label.status), (Verdict::No, LabelStatus::OnLabel));
         let ind = Indications::of(&a, &p, Lang::Nb);

@@ -141,7 +141,7 @@ pub fn cited_quotes<'d, 'c>(d: &'d Dataset, cites: impl IntoIterator<Item = &'c 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use super::super::patients::{adult_first_relapse_norway, adult_mrd_cr1};
+    use crate::fixtures::{adult_first_relapse_mrd_norway, adult_mrd_cr1};
     use crate::fixtures::child_bridging;
     use crate::vocab::{Jurisdiction, Verdict};
 
@@ -187,7 +187,7 @@ mod tests {
         // Two rules resting on the same recommendation.
         a.decision.push(a.decision[0].clone());
         assert_eq!(DecisionView::all(&a, Lang::Sv), [DecisionView::of(&a.decision[0], Lang::Sv)]);
-        let mut other = crate::evaluate(&adult_first_relapse_norway()).decision[0].clone();
+        let mut other = crate::evaluate(&adult_first_relapse_mrd_norway()).decision[0].clone();
         assert_ne!(other.recommendation.id, a.decision[0].recommendation.id);
         other.verdict = Verdict::No;
         a.decision.push(other);

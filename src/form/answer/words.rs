@@ -238,50 +238,24 @@ pub fn missing(a: &Assessment, lang: Lang) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use super::super::patients::adult_mrd_cr1;
-    use crate::fixtures::child_bridging;
-    use crate::vocab::{Cd19, Diagnosis, Jurisdiction, Philadelphia};
+    use crate::fixtures::{self, adult_mrd_cr1, child_bridging, in_jurisdiction};
+    use crate::vocab::{Diagnosis, Jurisdiction};
 
     const LANGS: [Lang; 3] = [Lang::Sv, Lang::Nb, Lang::En];
 
-    /// Patients of the key answers below.
-    fn b_all(j: Jurisdiction, age: f64) -> crate::Patient {
-        crate::Patient {
-            jurisdiction: Some(j),
-            age_years: Some(age),
-            diagnosis: Some(Diagnosis::BPrecursorAll),
-            cd19: Some(Cd19::Positive),
-            philadelphia: Some(Philadelphia::Negative),
-            ..crate::Patient::default()
-        }
-    }
-
+    /// Patients of the key answers below: the public examples' (`crate::fixtures`) in either
+    /// country; the adult with MRD also after a first relapse (CR2).
     fn adult_refractory(j: Jurisdiction) -> crate::Patient {
-        crate::Patient { disease_status: Some(DiseaseStatus::Refractory), planned_allo_hsct: Some(false), ..b_all(j, 45.0) }
+        in_jurisdiction(j, fixtures::adult_refractory())
     }
 
     fn adult_mrd(j: Jurisdiction, relapses: Option<u32>) -> crate::Patient {
-        crate::Patient {
-            disease_status: Some(if relapses.is_some() { DiseaseStatus::Relapsed } else { DiseaseStatus::NewlyDiagnosed }),
-            relapse_number: relapses,
-            in_remission: Some(true),
-            mrd_percent: Some(0.5),
-            consolidation: Some(false),
-            planned_allo_hsct: Some(false),
-            ..b_all(j, 45.0)
-        }
+        let status = if relapses.is_some() { DiseaseStatus::Relapsed } else { DiseaseStatus::NewlyDiagnosed };
+        crate::Patient { disease_status: Some(status), relapse_number: relapses, ..fixtures::adult_mrd_cr1(j) }
     }
 
     fn child_high_risk_first_relapse(j: Jurisdiction) -> crate::Patient {
-        crate::Patient {
-            disease_status: Some(DiseaseStatus::Relapsed),
-            relapse_number: Some(1),
-            in_remission: Some(true),
-            high_risk_relapse: Some(true),
-            consolidation: Some(true),
-            planned_allo_hsct: Some(false),
-            ..b_all(j, 8.0)
-        }
+        in_jurisdiction(j, fixtures::child_high_risk_first_relapse_norway())
     }
 
     /// The headline and the sentence under it.
@@ -340,21 +314,12 @@ mod tests {
     /// conditions, below it the answer is not yes.
     #[test]
     fn item4_an_incomplete_answer_says_what_it_can() {
+        // "child, high-risk first relapse, consolidation, Norway", in Sweden, no transplant
+        // planned, the high-risk question marked not known.
         let child = Patient {
-            jurisdiction: Some(Jurisdiction::Se),
-            age_years: Some(6.0),
-            diagnosis: Some(Diagnosis::BPrecursorAll),
-            cd19: Some(Cd19::Positive),
-            philadelphia: Some(Philadelphia::Negative),
-            disease_status: Some(DiseaseStatus::Relapsed),
-            relapse_number: Some(1),
-            in_remission: Some(true),
-            mrd_percent: Some(0.02),
-            consolidation: Some(true),
-            prior_therapy_lines: Some(1),
-            prior_allo_hsct: Some(false),
+            high_risk_relapse: None,
             planned_allo_hsct: Some(false),
-            ..Patient::default()
+            ..in_jurisdiction(Jurisdiction::Se, fixtures::child_high_risk_first_relapse_norway())
         };
         let a = crate::evaluate(&child);
         assert_eq!((a.verdict, a.missing.as_slice()), (Verdict::Incomplete, &[Field::HighRiskRelapse][..]));
@@ -489,14 +454,7 @@ mod tests {
             )
         );
         // "No recommendation" is easily read as "not recommended": it says there is no decision.
-        let consolidation = crate::Patient {
-            disease_status: Some(DiseaseStatus::NewlyDiagnosed),
-            in_remission: Some(true),
-            mrd_percent: Some(0.0),
-            consolidation: Some(true),
-            planned_allo_hsct: Some(false),
-            ..b_all(Jurisdiction::No, 45.0)
-        };
+        let consolidation = in_jurisdiction(Jurisdiction::No, fixtures::adult_consolidation());
         assert_eq!(
             answer(&consolidation, Lang::Nb),
             (
