@@ -199,6 +199,10 @@ fn currency_dates_are_required_and_consistent() {
     assert_fails(&text, &["checked: missing"]);
     let text = replace_once(&real_text(), "checked = \"2026-11-30\"", "checked = \"2025-12-31\"");
     assert_fails(&text, &["checked = \"2025-12-31\" is before as_of"]);
+    // A day that does not exist is not a date (the stale notice counts months from it): here it
+    // also sorts after as_of, so only the date check can catch it.
+    let text = replace_once(&real_text(), "checked = \"2026-11-30\"", "checked = \"2026-11-31\"");
+    assert_fails(&text, &["checked = \"2026-11-31\": expected a date YYYY-MM-DD"]);
     let text = replace_once(&real_text(), "stale_after_months = 12\n", "");
     assert_fails(&text, &["stale_after_months: missing"]);
     let text = replace_once(&real_text(), "stale_after_months = 12\n", "stale_after_months = 0\n");
@@ -295,4 +299,13 @@ fn a_complete_remission_criterion_lists_remission_numbers_from_1() {
         let text = replace_once(&real_text(), "when = [{ complete-remission = [1] }]", &format!("when = [{{ complete-remission = {broken} }}]"));
         assert_fails(&text, &["complete-remission needs remission numbers from 1"]);
     }
+}
+
+/// An age criterion may name any age a patient can have, 120 years included; 121 is a typo.
+#[test]
+fn an_age_criterion_is_checked_against_0_to_120_years() {
+    let at = |years: u32| replace_once(&real_text(), "when = [{ age-under-years = 1 }]", &format!("when = [{{ age-under-years = {years} }}]"));
+    let outside = |text: &str| check(text).err().unwrap_or_default().contains("is outside 0–120");
+    assert!(!outside(&at(120)), "{:?}", check(&at(120)));
+    assert!(outside(&at(121)), "{:?}", check(&at(121)));
 }

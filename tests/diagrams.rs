@@ -96,8 +96,9 @@ fn the_diagrams_are_built_and_small() {
     // 221 nodes for data/blincyto.toml version 2026.12.05-1 (measured with
     // `cargo test --test diagrams the_diagrams_are_built_and_small -- --nocapture`). The bound
     // leaves room for a rule or two; a change that multiplies the nodes (a lost reduction, a
-    // worse variable order) fails here. Raise it, with the new count, when the dataset grows.
-    assert!(dg.node_count() <= 260, "{} nodes (221 when measured)", dg.node_count());
+    // worse variable order) fails here. Raise it, with the new count, when the dataset grows. The
+    // lower bound keeps the count honest: a count of a handful means it no longer counts.
+    assert!((200..=260).contains(&dg.node_count()), "{} nodes (221 when measured)", dg.node_count());
 }
 
 /// `data::diagrams()` is what `build.rs` computed and wrote out as Rust: it must be exactly what
