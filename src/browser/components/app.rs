@@ -17,6 +17,7 @@ use super::choice::Choice;
 use super::control::Control;
 use super::entry::{Entry, UnitChoice};
 use super::overview::Overview;
+use super::unknown::NotKnown;
 use crate::assessment::Assessment;
 use crate::form::{self, Action, Kind, Progress, Question, State, Switch};
 use crate::form::entry::AgeUnit;
@@ -88,8 +89,11 @@ pub fn App(props: &AppProps) -> Html {
 
     let question = |q: Question| -> Html {
         let Question { field, shown, label, hint, kind, unknown } = q;
-        let onunknown = handlers.unknown[field as usize].clone();
-        let onundo = handlers.undo[field as usize].clone();
+        let not_known = NotKnown {
+            state: unknown,
+            onunknown: handlers.unknown[field as usize].clone(),
+            onundo: handlers.undo[field as usize].clone(),
+        };
         let hidden = !shown;
         match kind {
             Kind::Typed { text, error, suffix, whole, unit } => {
@@ -103,7 +107,7 @@ pub fn App(props: &AppProps) -> Html {
                 html! {
                     <Entry
                         key={field.as_str()}
-                        {field} {label} {hint} {error} {unit} {hidden} {text} {suffix} {whole} {unknown} {onunknown} {onundo}
+                        {field} {label} {hint} {error} {unit} {hidden} {text} {suffix} {whole} {not_known}
                         onedit={handlers.typed[field as usize].clone()}
                     />
                 }
@@ -111,7 +115,7 @@ pub fn App(props: &AppProps) -> Html {
             Kind::Choice { options, value, default, default_note } => html! {
                 <Choice
                     key={field.as_str()}
-                    {field} legend={label} {hint} {hidden} {options} {value} {default} {default_note} {unknown} {onunknown} {onundo}
+                    {field} legend={label} {hint} {hidden} {options} {value} {default} {default_note} {not_known}
                     onpick={handlers.picked[field as usize].clone()}
                 />
             },

@@ -3,8 +3,7 @@
 
 use yew::prelude::*;
 
-use super::unknown::{not_known, note_id};
-use crate::form::Unknown;
+use super::unknown::{not_known, NotKnown};
 use crate::patient::Value;
 use crate::vocab::Field;
 
@@ -35,15 +34,9 @@ pub struct ChoiceProps {
     pub class: Classes,
     /// Called with the value picked.
     pub onpick: Callback<Value>,
-    /// Whether the person can say they do not know, or has.
-    #[prop_or(Unknown::NotOffered)]
-    pub unknown: Unknown,
-    /// Called when the person says they do not know.
+    /// "Not known": whether it is offered or marked, and its buttons.
     #[prop_or_default]
-    pub onunknown: Callback<MouseEvent>,
-    /// Called when the person takes "not known" back.
-    #[prop_or_default]
-    pub onundo: Callback<MouseEvent>,
+    pub not_known: NotKnown,
 }
 
 /// A radio group question.
@@ -56,7 +49,7 @@ pub fn Choice(props: &ChoiceProps) -> Html {
     let assumed = props.value.is_none() && props.default.is_some();
     // The hint, and once marked not known, the note saying so: coming back to the question, a
     // screen reader says it was marked.
-    let marked = matches!(props.unknown, Unknown::Marked { .. }).then(|| note_id(name));
+    let marked = props.not_known.described_by(name);
     let described = [props.hint.as_ref().map(|_| hint_id.clone()), marked].into_iter().flatten().collect::<Vec<_>>();
     let described = (!described.is_empty()).then(|| described.join(" "));
     html! {
@@ -96,7 +89,7 @@ pub fn Choice(props: &ChoiceProps) -> Html {
                     }
                 }) }
             </div>
-            { not_known(&props.unknown, name, &props.onunknown, &props.onundo) }
+            { not_known(&props.not_known, name) }
         </fieldset>
     }
 }

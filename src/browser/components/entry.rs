@@ -5,8 +5,7 @@
 
 use yew::prelude::*;
 
-use super::unknown::{not_known, note_id};
-use crate::form::Unknown;
+use super::unknown::{not_known, NotKnown};
 use crate::form::entry::AgeUnit;
 use crate::vocab::Field;
 
@@ -36,15 +35,9 @@ pub struct EntryProps {
     pub unit: Option<UnitChoice>,
     /// Called with the new text.
     pub onedit: Callback<String>,
-    /// Whether the person can say they do not know, or has.
-    #[prop_or(Unknown::NotOffered)]
-    pub unknown: Unknown,
-    /// Called when the person says they do not know.
+    /// "Not known": whether it is offered or marked, and its buttons.
     #[prop_or_default]
-    pub onunknown: Callback<MouseEvent>,
-    /// Called when the person takes "not known" back.
-    #[prop_or_default]
-    pub onundo: Callback<MouseEvent>,
+    pub not_known: NotKnown,
 }
 
 /// The age unit choice beside the age input.
@@ -66,7 +59,7 @@ pub fn Entry(props: &EntryProps) -> Html {
     let error_id = format!("error-{name}");
     let label_id = format!("label-{name}");
     // The error first (what to fix), then the hint, then the "not known" note.
-    let marked = matches!(props.unknown, Unknown::Marked { .. }).then(|| note_id(name));
+    let marked = props.not_known.described_by(name);
     let described: Vec<&str> = [
         props.error.as_ref().map(|_| error_id.as_str()),
         props.hint.as_ref().map(|_| hint_id.as_str()),
@@ -142,7 +135,7 @@ pub fn Entry(props: &EntryProps) -> Html {
                 }
                 { for unit }
             </div>
-            { not_known(&props.unknown, name, &props.onunknown, &props.onundo) }
+            { not_known(&props.not_known, name) }
         </div>
     }
 }

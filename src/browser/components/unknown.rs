@@ -15,9 +15,35 @@ pub fn note_id(name: &str) -> String {
     format!("unknown-{name}")
 }
 
-/// The markup for `unknown` of the question `name`: `onunknown` marks it, `onundo` reopens it.
-pub fn not_known(unknown: &Unknown, name: &str, onunknown: &Callback<MouseEvent>, onundo: &Callback<MouseEvent>) -> Html {
-    match unknown {
+/// A question's "not known": its state, and what its two buttons do. One prop of both kinds of
+/// question.
+#[derive(Clone, PartialEq)]
+pub struct NotKnown {
+    /// Whether the person can say they do not know, or has.
+    pub state: Unknown,
+    /// Called when the person says they do not know.
+    pub onunknown: Callback<MouseEvent>,
+    /// Called when the person takes "not known" back.
+    pub onundo: Callback<MouseEvent>,
+}
+
+impl Default for NotKnown {
+    fn default() -> Self {
+        NotKnown { state: Unknown::NotOffered, onunknown: Callback::noop(), onundo: Callback::noop() }
+    }
+}
+
+impl NotKnown {
+    /// The id of the note, for the question's description, once it is marked.
+    pub fn described_by(&self, name: &str) -> Option<String> {
+        matches!(self.state, Unknown::Marked { .. }).then(|| note_id(name))
+    }
+}
+
+/// The markup of the question `name`'s "not known": `onunknown` marks it, `onundo` reopens it.
+pub fn not_known(not_known: &NotKnown, name: &str) -> Html {
+    let NotKnown { state, onunknown, onundo } = not_known;
+    match state {
         Unknown::NotOffered => Html::default(),
         // The name starts with the visible words (WCAG 2.5.3, label in name).
         Unknown::Offer { words, about } => html! {
