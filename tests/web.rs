@@ -274,7 +274,7 @@ async fn every_new_result_dispatches_the_assessment_event() {
     }
 
     // An adult in first remission with MRD ≥ 0,1 % in Norway: introduced on conditions.
-    type_into(&el, &handle, "ageYears", "45").await;
+    type_into(&el, &handle, "ageYears", "34").await;
     pick(&el, &handle, "diagnosis", "b-precursor-all").await;
     pick(&el, &handle, "cd19", "positive").await;
     pick(&el, &handle, "philadelphia", "negative").await;
