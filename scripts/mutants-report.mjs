@@ -1,6 +1,7 @@
 // Writes the measured part of docs/mutants.md from cargo-mutants' output (scripts/mutants.sh):
-// per layer, the viable mutants caught, and each survivor, marked where docs/mutants.md already
-// explains why it is equivalent. The hand-written rest of the file is kept as it is.
+// per layer, between that layer's markers, the viable mutants caught and each survivor, marked
+// where docs/mutants.md already explains why it is equivalent or what killed it since. The
+// hand-written rest of the file, and the layers not measured in this run, are kept as they are.
 //
 //   node scripts/mutants-report.mjs OUT_DIR SHARD LAYER...
 import { readFile, writeFile } from 'node:fs/promises';
@@ -8,9 +9,9 @@ import { join } from 'node:path';
 
 const [out, shard, ...layers] = process.argv.slice(2);
 const DOC = 'docs/mutants.md';
-const BEGIN = '<!-- measured: written by scripts/mutants.sh -->';
-const END = '<!-- end of measured -->';
 const NAMES = { model: '`model/`', layers: '`src/form/`, `src/summary*`, `src/i18n*`' };
+const begin = (layer) => `<!-- measured ${layer}: written by scripts/mutants.sh -->`;
+const end = (layer) => `<!-- end of measured ${layer} -->`;
 
 async function lines(layer, outcome) {
   try {
@@ -25,36 +26,27 @@ async function lines(layer, outcome) {
 /** A survivor's text without its line and column, which move with every edit. */
 const key = (line) => line.replace(/^([^:]+):\d+:\d+: /, '$1: ');
 
-const doc = await readFile(DOC, 'utf8');
-const [head, rest] = doc.split(BEGIN);
-if (rest === undefined || !rest.includes(END)) throw new Error(`${DOC} lacks the markers ${BEGIN} … ${END}`);
-const tail = rest.slice(rest.indexOf(END) + END.length);
-const explained = head + tail;
-
-const table = ['| layer | caught | missed | timeout | unviable | score (caught of viable) |', '|---|---:|---:|---:|---:|---:|'];
-const survivors = [];
+let doc = await readFile(DOC, 'utf8');
+const date = new Date().toISOString().slice(0, 10);
 for (const layer of layers) {
+  const [from, to] = [doc.indexOf(begin(layer)), doc.indexOf(end(layer))];
+  if (from < 0 || to < from) throw new Error(`${DOC} lacks the markers ${begin(layer)} … ${end(layer)}`);
+  const explained = doc.slice(0, from) + doc.slice(to);
   const [caught, missed, timeout, unviable] = await Promise.all(
     ['caught', 'missed', 'timeout', 'unviable'].map((o) => lines(layer, o)));
   const viable = caught.length + missed.length + timeout.length;
   const score = viable ? `${((100 * (caught.length + timeout.length)) / viable).toFixed(1)} %` : '–';
-  table.push(`| ${NAMES[layer]} | ${caught.length} | ${missed.length} | ${timeout.length} | ${unviable.length} | ${score} |`);
-  for (const m of missed) {
-    const why = explained.includes(key(m)) ? 'equivalent: see below' : '**not yet explained**';
-    survivors.push(`- \`${m}\` (${why})`);
-  }
+  const block = [
+    begin(layer),
+    `${NAMES[layer]}: measured ${date}, shard \`${shard}\` (round-robin), with the workspace tests: `
+      + `**${caught.length + timeout.length} of ${viable} viable mutants caught (${score})**; `
+      + `${missed.length} missed, ${timeout.length} timed out (counted as caught: the timeout is 600 s), ${unviable.length} unviable.`,
+    '',
+    ...(missed.length ? ['Survivors of that run:'] : []),
+    ...missed.map((m) => `- \`${m}\` (${explained.includes(key(m)) ? 'see below' : '**not yet explained**'})`),
+    end(layer),
+  ].join('\n');
+  doc = doc.slice(0, from) + block + doc.slice(to + end(layer).length);
+  console.log(block);
 }
-
-const date = new Date().toISOString().slice(0, 10);
-const measured = [
-  BEGIN,
-  `Measured ${date}, shard \`${shard}\` (round-robin), with the workspace tests. A timeout counts as caught (an infinite loop is noticed).`,
-  '',
-  ...table,
-  '',
-  survivors.length ? 'Survivors:' : 'No survivors.',
-  ...survivors,
-  END,
-].join('\n');
-await writeFile(DOC, head + measured + tail);
-console.log(measured);
+await writeFile(DOC, doc);
