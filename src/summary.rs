@@ -179,6 +179,26 @@ mod tests {
         assert!(en.contains("Answer: Outside the indication (off-label)\n"), "{en}");
     }
 
+    /// With no single indication certain, the facts say what the label is: none met for an
+    /// off-label answer, "within an approved indication" for one on label in every completion,
+    /// and nothing while the label is open.
+    #[test]
+    fn the_facts_say_the_label_when_no_single_indication_is_met() {
+        let cx = Context { today: day("2026-12-05"), ..Context::default() };
+        let facts = |p: &Patient| facts_section(&crate::evaluate(p), p, Lang::Sv, &cx);
+        let off = facts(&crate::fixtures::t_all());
+        assert_eq!(off.last().map(String::as_str), Some("Ingen godkänd indikation uppfylls."), "{off:?}");
+        let on = facts(&crate::fixtures::adult_first_relapse_mrd_norway());
+        assert_eq!(
+            on.last().map(String::as_str),
+            Some("Patienten är inom en godkänd indikation. Vilken av indikationerna som gäller beror på uppgifter som inte påverkar svaret."),
+            "{on:?}"
+        );
+        let open = Patient { jurisdiction: Some(Jurisdiction::No), age_years: Some(40.0), ..Patient::default() };
+        let open = facts(&open);
+        assert!(!open.iter().any(|l| l.contains("godkänd indikation")), "the label is not known yet: {open:?}");
+    }
+
     /// The contract's record is paragraphs separated by one blank line: a section with nothing to
     /// say (an incomplete answer has no deciding decision) is left out, never an empty paragraph,
     /// and every other section stays.

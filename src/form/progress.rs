@@ -118,6 +118,18 @@ mod tests {
     use crate::patient::Value;
     use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Jurisdiction, Philadelphia};
 
+    /// What the live region says first once the input settles: each entry the checker cannot
+    /// read, with its question's name and why, in the form's order; nothing when all can be read.
+    #[test]
+    fn entry_errors_name_each_unreadable_entry_in_the_forms_order() {
+        let state = after([typed(Field::MrdPercent, "mycket"), typed(Field::AgeYears, "åtta")]);
+        assert_eq!(
+            entry_errors(&state, Lang::Sv),
+            ["Ålder: Skriv åldern som ett tal, till exempel 8 eller 0,5.", "MRD: Skriv MRD i procent, till exempel 0,1."]
+        );
+        assert!(entry_errors(&after([typed(Field::AgeYears, "8")]), Lang::Sv).is_empty());
+    }
+
     fn bar(state: &State, lang: Lang) -> String {
         Progress::of(state, &crate::evaluate(&state.patient()), lang).words
     }
