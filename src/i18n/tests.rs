@@ -360,3 +360,20 @@ fn item16_the_words_read_as_a_native_editor_writes_them() {
         }
     }
 }
+
+/// The transplant plan as a clause, both ways, in each language's words: the "if" of a changed
+/// answer must not drop the negation.
+#[test]
+fn the_transplant_clause_says_yes_and_no() {
+    let said = |lang: Lang, planned: bool| (strings(lang).clause)(Field::PlannedAlloHsct, Value::Flag(planned), None);
+    assert_eq!(
+        LANGS.map(|lang| [said(lang, true), said(lang, false)]),
+        [
+            // After "Om" / "Hvis": the negation before the verb, as in a subordinate clause.
+            ["Blincyto ges som brygga inför planerad allogen stamcellstransplantation", "Blincyto inte ges som brygga inför planerad allogen stamcellstransplantation"],
+            ["Blincyto gis som bro til planlagt allogen stamcelletransplantasjon", "Blincyto ikke gis som bro til planlagt allogen stamcelletransplantasjon"],
+            ["Blincyto is given as a bridge to a planned allogeneic stem cell transplant", "Blincyto is not given as a bridge to a planned allogeneic stem cell transplant"],
+        ]
+        .map(|pair| pair.map(String::from))
+    );
+}
