@@ -86,3 +86,32 @@ fn moving_the_bridging_rule_to_norway_moves_the_answer_and_its_qualifier() {
         assert!(!h.contains(bridging) && h == children, "{lang}: the Swedish answer has lost the bridging qualifier: {h}");
     }
 }
+
+/// The verdict bar's short qualifier is the deciding rules' only when they agree on it: split
+/// the bridging rule in two, the MRD-positive indication's with a short form of its own, and an
+/// adult in CR1 with MRD during consolidation (on both the MRD-positive and the consolidation
+/// indication, both bridging) gets the full qualifier in the bar, never one rule's short form.
+#[test]
+fn the_bars_short_qualifier_is_the_deciding_rules_only_when_they_agree() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/blincyto.toml")).unwrap();
+    let all = "indications = [\"adult-relapsed-refractory\", \"adult-mrd-positive\", \"adult-newly-diagnosed-consolidation\", \"paediatric-high-risk-first-relapse\", \"paediatric-relapsed-refractory\"]\nwhen = [{ planned-allo-hsct = true }]";
+    let start = text.find(all).expect("the bridging rule");
+    let end = start + text[start..].find("\n\n").unwrap();
+    let rule = &text[start..end];
+    let mrd = rule
+        .replace(all, "indications = [\"adult-mrd-positive\"]\nwhen = [{ planned-allo-hsct = true }]")
+        .replace("qualifier_short = { sv = \"som brygga till transplantation\"", "qualifier_short = { sv = \"som brygga\"");
+    let others = rule.replace("\"adult-mrd-positive\", ", "");
+    let split = format!("{}{mrd}\n\n[[jurisdiction.rule]]\n{others}{}", &text[..start], &text[end..]);
+    let d: Dataset = toml::from_str(&split).unwrap();
+    let dg = validate(&d).unwrap_or_else(|e| panic!("the split dataset is invalid:\n{}", e.join("\n")));
+
+    let both = Patient { consolidation: Some(true), planned_allo_hsct: Some(true), ..patients::adult_mrd_cr1(Jurisdiction::Se) };
+    let a = assessment::evaluate(&d, &dg, &both);
+    assert_eq!(a.verdict, Verdict::Yes);
+    assert_eq!(a.decision.len(), 2, "one decision per indication: {:?}", a.decision.iter().map(|x| x.indication).collect::<Vec<_>>());
+    assert_eq!(a.qualifier_short().map(|q| q.get(Lang::Sv)), Some(QUALIFIER_SV));
+    // On the MRD-positive indication only, its rule's own short form.
+    let mrd_only = Patient { consolidation: Some(false), ..both };
+    assert_eq!(assessment::evaluate(&d, &dg, &mrd_only).qualifier_short().map(|q| q.get(Lang::Sv)), Some("som brygga"));
+}
