@@ -161,6 +161,11 @@ fn clauses_of_alternatives() {
         "patienten har fått färre än 2 tidigare behandlingar"
     );
     assert_eq!((sv.clause)(Field::RelapseNumber, Value::Count(2), None), "det gäller andra recidivet eller senare");
+    // A range of one number is that number.
+    assert_eq!(
+        (sv.clause)(Field::PriorTherapyLines, Value::Count(2), Some(Value::Count(3))),
+        "patienten har fått 2 tidigare behandlingar"
+    );
     for lang in LANGS {
         let t = strings(lang);
         for field in Field::ALL {

@@ -306,6 +306,18 @@ mod tests {
         assert_eq!(a.verdict, Verdict::No);
         let alts = alternatives(&a, &p, Lang::Sv);
         assert_eq!(alts, ["Om Blincyto ges som brygga inför planerad allogen stamcellstransplantation skulle svaret bli: Ja – som bryggbehandling inför allogen stamcellstransplantation"]);
+        // Remission can still be reached: the Norwegian adult with MRD 0,5 %, newly diagnosed
+        // and not (yet) in remission, is outside the indications; in CR1 the conditions apply.
+        let p = Patient { in_remission: Some(false), ..fixtures::adult_mrd_positive_cr1_norway() };
+        let a = crate::evaluate(&p);
+        assert_eq!(a.verdict, Verdict::OffLabel);
+        assert_eq!(
+            alternatives(&a, &p, Lang::Sv),
+            [
+                "Om patienten är i komplett remission skulle svaret bli: Ja, med villkor",
+                "Om Blincyto ges som del av konsolideringen skulle svaret bli: Inget nationellt beslut för denna situation"
+            ]
+        );
     }
 
     /// Issue 19, item 4: an incomplete answer says what it already can. sv, a child in CR2 after
