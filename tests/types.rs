@@ -63,7 +63,7 @@ fn the_input_schema_matches_the_contract() {
     let props = patient["properties"].as_object().unwrap();
     let fields: Vec<&str> = blincyto_checker::vocab::Field::ALL.iter().map(|f| f.as_str()).collect();
     assert_eq!(props.keys().map(String::as_str).collect::<std::collections::BTreeSet<_>>(), fields.iter().copied().collect());
-    assert!(patient.get("required").map_or(true, |r| r.as_array().unwrap().is_empty()), "every input field is optional");
+    assert!(patient.get("required").is_none_or(|r| r.as_array().unwrap().is_empty()), "every input field is optional");
     let def = |name: &str| s["definitions"][name].clone();
     assert_eq!(def("Jurisdiction"), json!({ "type": "string", "enum": ["se", "no"] }));
     assert_eq!(def("Diagnosis")["enum"], json!(["b-precursor-all", "t-all", "other"]));

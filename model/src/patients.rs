@@ -17,8 +17,11 @@
 use crate::patient::Patient;
 use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Jurisdiction, Philadelphia};
 
-/// Each public example these patients are, by its `name` in `contract/examples.json`.
-pub const PUBLIC_EXAMPLES: &[(&str, fn() -> Patient)] = &[
+/// A public example's `name` in `contract/examples.json`, and the test patient that is it.
+pub type PublicExample = (&'static str, fn() -> Patient);
+
+/// Each public example these patients are.
+pub const PUBLIC_EXAMPLES: &[PublicExample] = &[
     ("child, second relapse after two lines, Sweden, no transplant planned", child_second_relapse),
     ("same child, bridging to allogeneic transplant in Sweden", child_bridging),
     ("same child in Norway", child_second_relapse_norway),
