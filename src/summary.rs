@@ -14,8 +14,7 @@ use crate::i18n::{self, strings};
 use crate::patient::Patient;
 use crate::vocab::{Field, FieldSet, Lang, Verdict};
 
-/// The answer's headline, which the record states first (its home is the answer's words).
-pub use crate::form::answer::headline;
+use crate::form::answer::headline;
 
 /// What the record summary needs beyond the answer: the device's date of the check, whether the
 /// dataset is past its date, and the facts the person marked not known.

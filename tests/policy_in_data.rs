@@ -4,7 +4,7 @@
 
 use blincyto_checker::assessment;
 use blincyto_checker::dataset::Dataset;
-use blincyto_checker::summary::headline;
+use blincyto_checker::form::answer::headline;
 use blincyto_checker::vocab::{Criterion, Jurisdiction, Lang, Verdict};
 use blincyto_checker::Patient;
 use blincyto_model::diagrams::Diagrams;
