@@ -11,7 +11,7 @@ pub mod progress;
 pub mod questions;
 pub mod state;
 
-pub use mrd::assess;
+pub use state::assess;
 pub use progress::{entry_errors, OnceNotice, Progress};
 pub use questions::{questions, questions_kept, Kind, Question, Switch, Unknown};
 pub use state::{reduce, Action, State};

@@ -12,22 +12,16 @@
 //! decided only where they all give the same verdict on the same decisions and notes, and a
 //! criterion they answer differently is shown unknown.
 
-use super::state::State;
 use crate::assessment::{Assessment, Check};
 use crate::patient::{Patient, Value};
 use crate::vocab::{Field, Verdict};
 
-/// The answer the form shows for `state`: [`crate::evaluate`] of its patient, or with an MRD
+/// The answer the form shows for its patient `p` ([`crate::form::State::patient`]) and its MRD
+/// bound ([`crate::form::State::mrd_below`]): [`crate::evaluate`] of the patient, or with an MRD
 /// typed as an upper bound, the answer every MRD below it gives (see the module's comment).
 /// Its `input` never holds an MRD the person did not enter. (With the dataset's one MRD
 /// threshold, a bound above it spans every interval, so they never all agree while MRD still
 /// matters: the merging below serves a dataset with more thresholds.)
-pub fn assess(state: &State) -> Assessment<'static> {
-    assess_with(&state.patient(), state.mrd_below())
-}
-
-/// [`assess`] of the form's patient `p` ([`State::patient`]) and its MRD bound
-/// ([`State::mrd_below`]).
 pub fn assess_with(p: &Patient, mrd_below: Option<f64>) -> Assessment<'static> {
     let plain = crate::evaluate(p);
     let Some(bound) = mrd_below else { return plain };
@@ -73,6 +67,7 @@ pub fn assess_with(p: &Patient, mrd_below: Option<f64>) -> Assessment<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::form::state::{assess, State};
     use crate::fixtures::typed;
     use crate::form::state::reduce;
     use crate::vocab::{Cd19, Diagnosis, DiseaseStatus, Jurisdiction, Philadelphia};

@@ -4,7 +4,7 @@
 use super::entry::{error_words, AgeUnit};
 use super::state::State;
 use crate::assessment::Assessment;
-use crate::i18n::{hint, strings};
+use crate::i18n::{hint, percent_below, strings, value};
 use crate::patient::Value;
 use crate::vocab::{Field, Jurisdiction, Lang, Unit, Verdict};
 
@@ -23,6 +23,20 @@ pub struct Question {
     pub kind: Kind,
     /// Whether the person can say they do not know the answer, or has.
     pub unknown: Unknown,
+    /// Folded to one line, with the answer ([`State::folds`]), or in full.
+    pub fold: Option<Fold>,
+}
+
+/// An answered question folded to one line, in the manner of GOV.UK's "Check your answers":
+/// "Ålder: 45 år · Ändra". The whole line is one button that reopens the question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fold {
+    /// The question's short name ("Ålder").
+    pub name: &'static str,
+    /// The answer in words ("45 år", "B-prekursor-ALL", "inte känt").
+    pub answer: String,
+    /// The word that reopens it ("Ändra").
+    pub change: &'static str,
 }
 
 /// "I do not know": an open question need not stop the form (an unknown is never guessed: the
@@ -35,8 +49,8 @@ pub enum Unknown {
     /// short name) completes its accessible name ("Vet inte: Ålder").
     Offer { words: &'static str, about: &'static str },
     /// Marked not known: the note that says so, naming the question ("Ålder: inte känt. …"),
-    /// and the button that reopens the question ("Ändra", "Ändra: Ålder" to a screen reader).
-    Marked { note: String, undo: &'static str, about: &'static str },
+    /// said when it is marked. The question is folded ([`Fold`]): its line reopens it.
+    Marked { note: String },
 }
 
 /// How a question is answered.
@@ -159,13 +173,33 @@ fn question(state: &State, field: Field, shown: bool, lang: Lang) -> Question {
         }
     };
     let unknown = if state.is_unknown(field) {
-        Unknown::Marked { note: (t.unknown_marked)((t.field_name)(field)), undo: t.unknown_undo, about: (t.field_name)(field) }
+        Unknown::Marked { note: (t.unknown_marked)((t.field_name)(field)) }
     } else if state.is_answered(field) || (field == Field::Monotherapy && state.picked.monotherapy_assumed()) {
         Unknown::NotOffered
     } else {
         Unknown::Offer { words: t.unknown_button, about: (t.field_name)(field) }
     };
-    Question { field, shown, label: (t.question)(field), hint: hint(lang, field), kind, unknown }
+    let fold = fold(state, field, lang);
+    Question { field, shown, label: (t.question)(field), hint: hint(lang, field), kind, unknown, fold }
+}
+
+/// The folded line of `field`, if it folds ([`State::folds`]).
+fn fold(state: &State, field: Field, lang: Lang) -> Option<Fold> {
+    let t = strings(lang);
+    state.folds(field).then(|| Fold { name: (t.field_name)(field), answer: answer(state, field, lang), change: t.change })
+}
+
+/// The answer to `field` in words, as its folded line shows it: the value ("45 år", "0,1 %",
+/// "< 0,01 %" for a bound), or "inte känt".
+fn answer(state: &State, field: Field, lang: Lang) -> String {
+    if state.is_unknown(field) {
+        return strings(lang).unknown_short.to_string();
+    }
+    if let (Field::MrdPercent, Some(bound)) = (field, state.mrd_below()) {
+        return percent_below(lang, bound);
+    }
+    let given = state.picked.get(field).or_else(|| state.entry(field).ok().flatten());
+    given.map(|v| value(lang, field, v)).unwrap_or_default()
 }
 
 /// The Sweden / Norway switch over the questions: whose recommendations apply. Not a question
@@ -177,6 +211,8 @@ pub struct Switch {
     pub options: Vec<(Value, &'static str)>,
     /// The jurisdiction picked.
     pub value: Option<Value>,
+    /// Folded to one line ("Land: Sverige · Ändra") once the patient is being described.
+    pub fold: Option<Fold>,
 }
 
 impl Switch {
@@ -186,6 +222,7 @@ impl Switch {
             legend: t.jurisdiction_legend,
             options: Jurisdiction::ALL.iter().map(|j| (Value::Jurisdiction(*j), (t.jurisdiction_option)(*j))).collect(),
             value: state.picked.jurisdiction.map(Value::Jurisdiction),
+            fold: fold(state, Field::Jurisdiction, lang),
         }
     }
 }
@@ -398,5 +435,47 @@ mod tests {
         );
         assert_eq!(switch.value, Some(Value::Jurisdiction(No)));
         assert_eq!(Switch::of(&State::new(Se), Lang::Sv).value, Some(Value::Jurisdiction(Se)));
+    }
+
+    /// The folded lines' exact words in the three languages: the question's short name, the
+    /// answer as the record writes it, the word that reopens it.
+    #[test]
+    fn answered_questions_fold_to_one_line_in_each_language() {
+        use crate::vocab::Philadelphia;
+        let s = after([
+            typed(Field::AgeYears, "45"),
+            Action::Pick(Field::Diagnosis, Some(Value::Diagnosis(Diagnosis::BPrecursorAll))),
+            Action::MarkUnknown(Field::Cd19),
+            Action::Pick(Field::Philadelphia, Some(Value::Philadelphia(Philadelphia::Negative))),
+            typed(Field::MrdPercent, "< 0,01"),
+            Action::Pick(Field::InRemission, Some(Value::Flag(true))),
+        ]);
+        let a = crate::form::assess(&s);
+        let line = |lang| -> Vec<String> {
+            questions(&s, &a, lang)
+                .into_iter()
+                .filter_map(|q| q.fold.map(|f| format!("{}: {} · {}", f.name, f.answer, f.change)))
+                .collect()
+        };
+        assert_eq!(
+            line(Lang::Sv),
+            [
+                "Ålder: 45 år · Ändra",
+                "Diagnos: B-prekursor-ALL · Ändra",
+                "CD19: inte känt · Ändra",
+                "Philadelphiakromosom: Ph-negativ · Ändra",
+                "Komplett remission: ja · Ändra",
+                "MRD: <\u{a0}0,01\u{a0}% · Ändra",
+            ]
+        );
+        let switch = Switch::of(&s, Lang::Sv).fold.expect("the switch folds once the patient is described");
+        assert_eq!(format!("{}: {} · {}", switch.name, switch.answer, switch.change), "Land: Sverige · Ändra");
+        assert_eq!(line(Lang::Nb)[0], "Alder: 45 år · Endre");
+        assert_eq!(line(Lang::Nb)[2], "CD19: ikke kjent · Endre");
+        assert_eq!(line(Lang::En)[0], "Age: 45 years · Change");
+        assert_eq!(line(Lang::En)[2], "CD19: not known · Change");
+        // An open question, and the one being typed, are in full.
+        let open = after([typed(Field::AgeYears, "45")]);
+        assert!(questions(&open, &crate::form::assess(&open), Lang::Sv).iter().all(|q| q.fold.is_none()));
     }
 }

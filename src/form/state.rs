@@ -1,12 +1,15 @@
-//! The form's state: what has been picked, what has been typed, and the typed actions that
-//! change it. [`reduce`] is pure: no I/O, no evaluation (the checker runs on the patient the
-//! state gives). The browser's `impl yew::Reducible` only calls it.
+//! The form's state: what has been picked, what has been typed, which answered question is
+//! held open, and the typed actions that change it. [`reduce`] is pure: no I/O. It runs the
+//! checker only to learn whether an answer changed the verdict (the question then stays open).
+//! The browser's `impl yew::Reducible` only calls it.
 
 use std::rc::Rc;
 
 use super::entry::{read_below, read_entry, AgeUnit, EntryError};
+use super::mrd::assess_with;
+use crate::assessment::Assessment;
 use crate::patient::{format_number, Patient, Value};
-use crate::vocab::{Field, FieldSet, Jurisdiction};
+use crate::vocab::{Field, FieldSet, Jurisdiction, Verdict};
 
 /// How many fields the contract has: the typed text is kept per field.
 const FIELDS: usize = Field::ALL.len();
@@ -27,6 +30,15 @@ pub struct State {
     pub age_unit: AgeUnit,
     /// The `jurisdiction` attribute the widget was last given.
     pub attribute: Jurisdiction,
+    /// The answered question shown in full, not folded to one line ([`State::folds`]): the one
+    /// the person is answering with the keyboard or typing into, or has reopened ("Ändra").
+    /// Acting on another question releases it.
+    pub held: Option<Field>,
+    /// The question whose answer, the last action, changed the verdict: it stays in full beside
+    /// the new verdict until the person acts on another question.
+    pub changed: Option<Field>,
+    /// The verdict the form shows for this state ([`assess`]), kept to tell [`State::changed`].
+    pub verdict: Verdict,
 }
 
 /// A change to the form.
@@ -38,14 +50,21 @@ pub enum Action {
     Type(Field, String),
     /// The person does not know the answer to the field: ask the next question.
     MarkUnknown(Field),
-    /// The person takes "not known" back: the question is open again.
-    Unmark(Field),
+    /// The person reopens a folded question ("Ändra"): it is shown in full and held
+    /// ([`State::held`]); "not known", if it was marked so, is taken back.
+    Reopen(Field),
     /// The age unit changed; the typed age is read in the new unit.
     SetAgeUnit(AgeUnit),
     /// The host changed the `jurisdiction` attribute: the switch follows it.
     FollowAttribute(Jurisdiction),
     /// Start over: every answer cleared, the jurisdiction back to the attribute's.
     StartOver,
+    /// The person is in this question with the keyboard (a key pressed in it), or reopened it:
+    /// it stays in full, answered or not, until they act on another question. A pick by
+    /// pointer (a tap) is no hold: the answered question folds at once.
+    Hold(Field),
+    /// Fold every answered question (the element's `input` filled the form).
+    FoldAll,
 }
 
 impl Action {
@@ -69,7 +88,25 @@ impl State {
             unknown: [false; FIELDS],
             age_unit: AgeUnit::Years,
             attribute: jurisdiction,
+            held: None,
+            changed: None,
+            // Only the jurisdiction is known: no rule can decide yet.
+            verdict: Verdict::Incomplete,
         }
+    }
+
+    /// Whether the question `field` shows as one line ("Ålder: 45 år · Ändra") instead of in
+    /// full: it is answered with a readable value, or marked not known, and it is neither held
+    /// ([`State::held`]) nor the one whose answer just changed the verdict. An entry the checker
+    /// cannot read stays in full with its error; so does every open question. The jurisdiction
+    /// switch, set from the start, folds once a question of the patient is answered or marked.
+    pub fn folds(&self, field: Field) -> bool {
+        let answered = if field == Field::Jurisdiction {
+            Field::ALL.iter().any(|&f| f != Field::Jurisdiction && (self.is_answered(f) || self.is_unknown(f)))
+        } else {
+            self.is_answered(field) && self.entry(field).is_ok()
+        };
+        (answered || self.is_unknown(field)) && self.held != Some(field) && self.changed != Some(field)
     }
 
     fn slot(field: Field) -> Option<usize> {
@@ -122,10 +159,36 @@ impl State {
     }
 }
 
+/// The answer the form shows for `state`: [`assess_with`] of its patient and MRD bound.
+pub fn assess(state: &State) -> Assessment<'static> {
+    assess_with(&state.patient(), state.mrd_below())
+}
+
+/// The question an action answers, marks or holds, if any (text for a field that is not typed,
+/// and "not known" for an answered field, do nothing).
+fn acted_on(state: &State, action: &Action) -> Option<Field> {
+    match action {
+        Action::Type(f, _) if !f.is_numeric() => None,
+        Action::MarkUnknown(f) if state.is_answered(*f) => None,
+        Action::Pick(f, _) | Action::Type(f, _) | Action::MarkUnknown(f) | Action::Reopen(f) | Action::Hold(f) => Some(*f),
+        Action::SetAgeUnit(_) => Some(Field::AgeYears),
+        Action::FollowAttribute(_) | Action::StartOver | Action::FoldAll => None,
+    }
+}
+
 /// The state after `action`. An action that changes nothing gives back the same `Rc`, so that
 /// the widget does not render again (Yew compares a reducer's result by pointer).
+///
+/// Which answered question stays in full: acting on a question releases any other one held;
+/// typing, a key pressed in a question ([`Action::Hold`]) and reopening hold it; a pick by
+/// pointer or "not known" folds it, unless the answer changed the verdict.
 pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
     let mut next = (*state).clone();
+    let field = acted_on(&state, &action);
+    if field.is_some() && next.held != field {
+        next.held = None;
+    }
+    let typing = matches!(action, Action::Type(f, _) if f.is_numeric());
     match action {
         Action::Pick(field, value) => {
             next.picked.set(field, value);
@@ -137,8 +200,16 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
                 next.typed[i] = text;
             }
         }
-        Action::MarkUnknown(field) => next.unknown[field as usize] = !state.is_answered(field),
-        Action::Unmark(field) => next.unknown[field as usize] = false,
+        Action::MarkUnknown(field) => {
+            next.unknown[field as usize] = !state.is_answered(field);
+            if !state.is_answered(field) {
+                next.held = None;
+            }
+        }
+        Action::Reopen(field) => {
+            next.unknown[field as usize] = false;
+            next.held = Some(field);
+        }
         Action::SetAgeUnit(unit) => next.age_unit = unit,
         Action::FollowAttribute(j) => {
             if j == state.attribute {
@@ -148,7 +219,23 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
             next.picked.jurisdiction = Some(j);
         }
         Action::StartOver => next = State::new(state.attribute),
+        Action::Hold(field) => next.held = Some(field),
+        Action::FoldAll => next.held = None,
     }
+    if typing {
+        next.held = field;
+    }
+    // The verdict, when the patient (or the MRD bound) changed; the question acted on is the
+    // one that changed it, if it did.
+    if next.patient() != state.patient() || next.mrd_below() != state.mrd_below() {
+        next.verdict = assess(&next).verdict;
+    }
+    next.changed = match field {
+        Some(f) if next.verdict != state.verdict => Some(f),
+        // A key pressed in the question that just changed the verdict leaves it so.
+        Some(f) if state.changed == Some(f) && next.held == Some(f) && !typing => Some(f),
+        _ => None,
+    };
     if next == *state {
         state
     } else {
@@ -160,7 +247,7 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
 mod tests {
     use super::*;
     use crate::fixtures::{after, typed};
-    use crate::vocab::{Diagnosis, Jurisdiction::*};
+    use crate::vocab::{Diagnosis, Jurisdiction::*, Verdict};
 
     const B_ALL: Value = Value::Diagnosis(Diagnosis::BPrecursorAll);
 
@@ -276,18 +363,97 @@ mod tests {
 
     #[test]
     fn an_action_that_changes_nothing_keeps_the_same_state() {
+        // The age, typed last, is held open: what acts on it changes nothing.
         let s = after([Action::Pick(Field::Diagnosis, Some(B_ALL)), typed(Field::AgeYears, "8")]);
         for action in [
-            Action::Pick(Field::Diagnosis, Some(B_ALL)),
+            Action::Hold(Field::AgeYears),
             typed(Field::AgeYears, "8"),
             Action::SetAgeUnit(AgeUnit::Years),
             Action::FollowAttribute(Se),
         ] {
             assert!(Rc::ptr_eq(&s, &reduce(Rc::clone(&s), action.clone())), "{action:?}");
         }
+        // Nothing held: the same answer tapped again changes nothing.
+        let tapped = after([typed(Field::AgeYears, "8"), Action::Pick(Field::Diagnosis, Some(B_ALL))]);
+        assert!(Rc::ptr_eq(&tapped, &reduce(Rc::clone(&tapped), Action::Pick(Field::Diagnosis, Some(B_ALL)))));
         let empty = Rc::new(State::new(Se));
         assert!(Rc::ptr_eq(&empty, &reduce(Rc::clone(&empty), Action::StartOver)));
         // A real change is a new state.
         assert!(!Rc::ptr_eq(&s, &reduce(Rc::clone(&s), typed(Field::AgeYears, "9"))));
+    }
+
+    /// The folded questions of `s` (the jurisdiction switch aside: [`the_switch_folds_once_the_patient_is_described`]).
+    fn folded(s: &State) -> Vec<Field> {
+        Field::ALL.iter().copied().filter(|f| *f != Field::Jurisdiction && s.folds(*f)).collect()
+    }
+
+    #[test]
+    fn the_switch_folds_once_the_patient_is_described() {
+        let s = Rc::new(State::new(Se));
+        assert!(!s.folds(Field::Jurisdiction), "the first screen shows whose recommendations apply");
+        let s = reduce(s, Action::Pick(Field::Jurisdiction, Some(Value::Jurisdiction(No))));
+        assert!(!s.folds(Field::Jurisdiction));
+        let s = reduce(s, Action::MarkUnknown(Field::AgeYears));
+        assert!(s.folds(Field::Jurisdiction));
+        let s = reduce(s, Action::Reopen(Field::Jurisdiction));
+        assert!(!s.folds(Field::Jurisdiction), "reopened");
+        let s = reduce(s, Action::Pick(Field::Diagnosis, Some(B_ALL)));
+        assert!(s.folds(Field::Jurisdiction));
+    }
+
+    #[test]
+    fn a_tapped_answer_folds_at_once_a_typed_one_when_the_person_moves_on() {
+        let s = after([typed(Field::AgeYears, "45")]);
+        assert_eq!((s.held, folded(&s)), (Some(Field::AgeYears), vec![]), "typing holds the question open");
+        let s = reduce(s, Action::Pick(Field::Diagnosis, Some(B_ALL)));
+        assert_eq!(s.verdict, Verdict::Incomplete);
+        assert_eq!((s.held, folded(&s)), (None, vec![Field::AgeYears, Field::Diagnosis]));
+        // Start over forgets what was held.
+        assert_eq!(reduce(after([typed(Field::AgeYears, "4")]), Action::StartOver).held, None);
+    }
+
+    #[test]
+    fn a_key_pressed_in_a_question_holds_it_until_another_is_answered() {
+        use crate::vocab::Cd19;
+        let s = after([Action::Hold(Field::Diagnosis), Action::Pick(Field::Diagnosis, Some(B_ALL))]);
+        assert_eq!(folded(&s), [], "arrowing through the options is no answer to fold yet");
+        // Tab and a key in the next question: still nothing folds until it is answered.
+        let s = reduce(s, Action::Hold(Field::Cd19));
+        assert_eq!(s.held, Some(Field::Cd19));
+        let s = reduce(s, Action::Pick(Field::Cd19, Some(Value::Cd19(Cd19::Positive))));
+        assert_eq!(folded(&s), [Field::Diagnosis]);
+    }
+
+    #[test]
+    fn an_answer_that_changes_the_verdict_stays_in_full_beside_it() {
+        // T-ALL is off label whatever else is answered.
+        let t_all = Value::Diagnosis(Diagnosis::TAll);
+        let s = after([typed(Field::AgeYears, "45"), Action::Pick(Field::Diagnosis, Some(t_all))]);
+        assert_eq!(s.verdict, Verdict::OffLabel);
+        assert_eq!((s.changed, folded(&s)), (Some(Field::Diagnosis), vec![Field::AgeYears]));
+        // A key in it leaves it so; acting on another question folds it.
+        let s = reduce(s, Action::Hold(Field::Diagnosis));
+        assert_eq!(s.changed, Some(Field::Diagnosis));
+        let s = reduce(s, Action::Reopen(Field::AgeYears));
+        assert_eq!((s.changed, folded(&s)), (None, vec![Field::Diagnosis]));
+        // Back to B-ALL by a tap: the verdict changes again (no longer off label), so it stays.
+        let s = reduce(s, Action::Pick(Field::Diagnosis, Some(B_ALL)));
+        assert_eq!((s.verdict, s.changed), (Verdict::Incomplete, Some(Field::Diagnosis)));
+    }
+
+    #[test]
+    fn not_known_folds_and_reopening_takes_it_back() {
+        let s = after([Action::MarkUnknown(Field::Cd19)]);
+        assert_eq!(folded(&s), [Field::Cd19]);
+        let s = reduce(s, Action::Reopen(Field::Cd19));
+        assert!(!s.is_unknown(Field::Cd19), "reopened, it waits for an answer again");
+        assert_eq!((s.held, folded(&s)), (Some(Field::Cd19), vec![]));
+    }
+
+    #[test]
+    fn an_entry_the_checker_cannot_read_never_folds() {
+        let s = after([typed(Field::MrdPercent, "abc"), Action::Pick(Field::Diagnosis, Some(B_ALL))]);
+        assert!(s.is_answered(Field::MrdPercent) && s.held.is_none());
+        assert_eq!(folded(&s), [Field::Diagnosis], "its error stays in sight");
     }
 }

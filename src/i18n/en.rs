@@ -33,7 +33,8 @@ pub const STRINGS: Strings = Strings {
     start_over: "Start over",
     unknown_button: "Not known",
     unknown_marked: |q| format!("{q}: not known. The answer says what is missing."),
-    unknown_undo: "Change",
+    unknown_short: "not known",
+    change: "Change",
     new_tab: "opens in a new tab",
     to_answer: "To the answer",
 

@@ -33,7 +33,8 @@ pub const STRINGS: Strings = Strings {
     start_over: "Start på nytt",
     unknown_button: "Vet ikke",
     unknown_marked: |q| format!("{q}: ikke kjent. Svaret viser hva som mangler."),
-    unknown_undo: "Endre",
+    unknown_short: "ikke kjent",
+    change: "Endre",
     new_tab: "åpnes i ny fane",
     to_answer: "Til svaret",
 

@@ -34,7 +34,8 @@ pub const STRINGS: Strings = Strings {
     start_over: "Börja om",
     unknown_button: "Vet inte",
     unknown_marked: |q| format!("{q}: inte känt. Svaret visar vad som saknas."),
-    unknown_undo: "Ändra",
+    unknown_short: "inte känt",
+    change: "Ändra",
     new_tab: "öppnas i ny flik",
     to_answer: "Till svaret",
 

@@ -52,8 +52,10 @@ pub struct Strings {
     /// says once it is marked so.
     pub unknown_button: &'static str,
     pub unknown_marked: fn(&str) -> String,
-    /// The button in a "not known" note that reopens the question.
-    pub unknown_undo: &'static str,
+    /// A question marked not known, folded to one line: its answer ("Ålder: inte känt").
+    pub unknown_short: &'static str,
+    /// An answered question folded to one line: the word that reopens it ("Ändra").
+    pub change: &'static str,
     /// Said after a link that opens in a new tab (visually hidden).
     pub new_tab: &'static str,
     /// The verdict bar's button, which leads to the full answer.
