@@ -4,7 +4,8 @@
 //!
 //! - [`app`]: the widget (form, answer, overview), the form's reducer adapted to Yew;
 //! - [`control`]: how the element's JS API (`input`, `reset()`) reaches the form;
-//! - [`choice`], [`entry`]: the two kinds of question, with [`unknown`]'s "not known";
+//! - [`choice`], [`entry`]: the two kinds of question, with [`unknown`]'s "not known", and
+//!   [`fold`]: an answered question folded to one line;
 //! - [`bar`]: the verdict bar that keeps the answer in sight; [`answer`], [`checks`],
 //!   [`decision`], [`copy`]: the answer, which [`shared`] hands to them; [`overview`]: the indications × countries matrix;
 //!   [`icon`]: icons.
@@ -21,6 +22,7 @@ pub mod control;
 pub mod copy;
 pub mod decision;
 pub mod entry;
+pub mod fold;
 pub mod icon;
 pub mod overview;
 pub mod shared;

@@ -16,10 +16,11 @@ use super::bar::VerdictBar;
 use super::choice::Choice;
 use super::control::Control;
 use super::entry::{Entry, UnitChoice};
+use super::fold::{fold_id, Folded};
 use super::overview::Overview;
 use super::unknown::NotKnown;
 use crate::assessment::Assessment;
-use crate::form::{self, Action, Kind, Progress, Question, State, Switch};
+use crate::form::{self, Action, Kind, Progress, Question, State, Switch, Unknown};
 use crate::form::entry::AgeUnit;
 use crate::i18n::strings;
 use crate::patient::Value;
@@ -78,8 +79,9 @@ pub fn App(props: &AppProps) -> Html {
 
     // One callback per field, made once: the dispatcher never changes, so a question whose
     // props are otherwise unchanged is not re-rendered when another answer changes.
-    // Where focus goes after the render an action causes (a selector in the shadow root):
-    // "Vet inte" to the note that replaces the button, "Ändra" back to the question.
+    // Where focus goes after the render an action causes (selectors in the shadow root, the
+    // first found wins): a question folded by a tap or "Vet inte" to its line, a reopened
+    // question to its answer.
     let focus_next = use_mut_ref(|| None::<String>);
     let handlers = {
         let dispatcher = state.dispatcher();
@@ -87,15 +89,20 @@ pub fn App(props: &AppProps) -> Html {
         use_memo((), move |_| Handlers::new(&dispatcher, &focus_next))
     };
 
+    // Each question in a slot (`q-<field>`, hidden while not asked): its folded line when it is
+    // answered and folded, and the question itself, kept and hidden while folded.
     let question = |q: Question| -> Html {
-        let Question { field, shown, label, hint, kind, unknown } = q;
-        let not_known = NotKnown {
-            state: unknown,
-            onunknown: handlers.unknown[field as usize].clone(),
-            onundo: handlers.undo[field as usize].clone(),
+        let Question { field, shown, label, hint, kind, unknown, fold } = q;
+        let note = match &unknown {
+            Unknown::Marked { note } => Some(AttrValue::from(note.clone())),
+            _ => None,
         };
-        let hidden = !shown;
-        match kind {
+        let not_known = NotKnown { state: unknown, onunknown: handlers.unknown[field as usize].clone() };
+        let hidden = fold.is_some();
+        let line = fold.map(|fold| html! {
+            <Folded {field} {fold} {note} onopen={handlers.reopen[field as usize].clone()} />
+        });
+        let body = match kind {
             Kind::Typed { text, error, suffix, whole, unit } => {
                 let unit = unit.map(|unit| UnitChoice {
                     unit,
@@ -106,7 +113,6 @@ pub fn App(props: &AppProps) -> Html {
                 });
                 html! {
                     <Entry
-                        key={field.as_str()}
                         {field} {label} {hint} {error} {unit} {hidden} {text} {suffix} {whole} {not_known}
                         onedit={handlers.typed[field as usize].clone()}
                     />
@@ -114,11 +120,16 @@ pub fn App(props: &AppProps) -> Html {
             }
             Kind::Choice { options, value, default, default_note } => html! {
                 <Choice
-                    key={field.as_str()}
                     {field} legend={label} {hint} {hidden} {options} {value} {default} {default_note} {not_known}
                     onpick={handlers.picked[field as usize].clone()}
                 />
             },
+        };
+        html! {
+            <div key={field.as_str()} class="slot" id={format!("q-{}", field.as_str())} hidden={!shown}>
+                { for line }
+                { body }
+            </div>
         }
     };
     // A question's controls are built the first time it is asked and kept from then on, hidden
@@ -161,15 +172,28 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     // The form's controls are kept clear of the verdict bar (WCAG 2.4.11, Focus Not Obscured),
-    // which sticks to the bottom of the screen over the rest of the form, by the browser itself:
-    // they have a `scroll-margin-bottom` of the bar's height (widget.css), which focus, find in
-    // page and WebDriver's element click all honour. The bar's height goes into that CSS when it
-    // changes; a focused control that a taller bar now covers is scrolled clear then.
+    // which sticks to the top of the screen over the form scrolled under it: a control that
+    // focus reaches under the bar (Shift+Tab) is scrolled clear ([`keep_clear`], on `focusin`
+    // only, never on the update path), and so is the focused one when the bar grows.
+    // Whatever brings a control up from below (Tab, the next question, a WebDriver click) leaves
+    // it at the bottom of the screen, clear of the bar.
     {
         let bar_ref = bar_ref.clone();
         use_effect_with((), move |_| {
             let watch = BarWatch::start(&bar_ref);
             move || drop(watch)
+        });
+    }
+    // A question folding above the focused control moves it up, under the bar or off screen:
+    // after a render that folded or reopened a question (only then: no layout is read on the
+    // other updates), it is scrolled back into sight.
+    let folded = Field::ALL.iter().fold(0u32, |bits, &f| bits | (u32::from(state.folds(f)) << f as u32));
+    {
+        let bar_ref = bar_ref.clone();
+        use_effect_with(folded, move |_| {
+            if let Some(bar) = bar_ref.cast::<web_sys::Element>() {
+                keep_focus_clear(&bar);
+            }
         });
     }
     let onactivate = {
@@ -203,6 +227,15 @@ pub fn App(props: &AppProps) -> Html {
         let control = props.control.clone();
         use_effect(move || control.effects_ran());
     }
+    let onkeydown = hold_on_key(state.dispatcher());
+    let onfocusin = {
+        let bar_ref = bar_ref.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let (Some(target), Some(bar)) = (e.target_dyn_into::<web_sys::Element>(), bar_ref.cast::<web_sys::Element>()) {
+                keep_clear(&target, &bar);
+            }
+        })
+    };
     let onfocusout = {
         // Leaving a text field settles it (a radio group settles after a pause: arrowing through
         // its options is no answer yet).
@@ -222,26 +255,36 @@ pub fn App(props: &AppProps) -> Html {
                 <h2 class="title">{ t.title }</h2>
                 <p class="intro">{ t.intro }</p>
             </div>
-            <form class="questions" part="form" aria-label={t.questions} novalidate=true ref={form_ref} {onsubmit} {onfocusout}>
-                <Choice
-                    field={Field::Jurisdiction}
-                    legend={switch.legend}
-                    class={classes!("switch")}
-                    options={switch.options}
-                    value={switch.value}
-                    onpick={handlers.picked[Field::Jurisdiction as usize].clone()}
-                />
-                // In their own element: `for` children are spliced into the parent, and a list
-                // that mixes keyed and unkeyed children is diffed by position, which would
-                // re-create (and unfocus) every control whenever a question appears.
-                <div class="question-list">
-                    { for form::questions_kept(&state, &assessment, lang, first_asked).into_iter().map(question) }
-                </div>
-                <div class="actions">
-                    <button type="button" class="button secondary" onclick={onstartover}>{ t.start_over }</button>
-                </div>
-            </form>
-            <VerdictBar {progress} to_answer={t.to_answer} node_ref={bar_ref} {onactivate} />
+            // The bar sticks to the top of the screen while the form scrolls under it, and only
+            // then: it is the first of this part, and the answer that follows is not under it.
+            <div class="ask">
+                <VerdictBar {progress} to_answer={t.to_answer} node_ref={bar_ref} {onactivate} />
+                <form class="questions" part="form" aria-label={t.questions} novalidate=true ref={form_ref} {onsubmit} {onfocusin} {onfocusout} {onkeydown}>
+                    <div class="slot" id="q-jurisdiction">
+                        if let Some(fold) = switch.fold.clone() {
+                            <Folded field={Field::Jurisdiction} {fold} onopen={handlers.reopen[Field::Jurisdiction as usize].clone()} />
+                        }
+                        <Choice
+                            field={Field::Jurisdiction}
+                            legend={switch.legend}
+                            class={classes!("switch")}
+                            hidden={switch.fold.is_some()}
+                            options={switch.options}
+                            value={switch.value}
+                            onpick={handlers.picked[Field::Jurisdiction as usize].clone()}
+                        />
+                    </div>
+                    // In their own element: `for` children are spliced into the parent, and a list
+                    // that mixes keyed and unkeyed children is diffed by position, which would
+                    // re-create (and unfocus) every control whenever a question appears.
+                    <div class="question-list">
+                        { for form::questions_kept(&state, &assessment, lang, first_asked).into_iter().map(question) }
+                    </div>
+                    <div class="actions">
+                        <button type="button" class="button secondary" onclick={onstartover}>{ t.start_over }</button>
+                    </div>
+                </form>
+            </div>
             // Written by `use_live_region` once the input settles, never by a render.
             <div class="visually-hidden" role="status" aria-live="polite" ref={live_ref}>{ live_initial }</div>
             <Answer {lang} assessment={Shared(Rc::clone(&assessment))} patient={patient.clone()} {context} node_ref={answer_ref} />
@@ -256,49 +299,80 @@ fn device_today() -> Option<currency::Day> {
     currency::Day::new(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
 }
 
-/// After "start over": the form's top in view and focus on its first question.
+/// After "start over": the bar and the form's top in view and focus on its first question.
 fn first_step(form_ref: &NodeRef) {
     let Some(form) = form_ref.cast::<web_sys::HtmlElement>() else { return };
-    form.scroll_into_view();
+    match form.parent_element() {
+        Some(ask) => ask.scroll_into_view(),
+        None => form.scroll_into_view(),
+    }
     let first = form.query_selector(".question-list .question:not([hidden]) input").ok().flatten();
     if let Some(input) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = input.focus();
     }
 }
 
-/// Keeps `--bar-height` (the form controls' `scroll-margin-bottom` in widget.css) equal to the
-/// verdict bar's height, in a stylesheet of this widget's own, from a `ResizeObserver`: it runs
-/// after layout, only when the bar's size changed, and forces no layout of its own.
+/// Brings `element` (a radio button's option, as drawn) into sight by the least scroll: from
+/// under the verdict bar stuck to the top of the screen to just below it, or from beyond the
+/// viewport's edge by `scrollIntoView` (which honours its bottom scroll margin).
+///
+/// The bar is not kept clear by a top scroll margin on the controls, which would do it without
+/// script: WebKitGTK's WebDriver (2.50) then counts a control that lies below the screen's bottom
+/// edge by less than that margin as in view, does not scroll to it and fails Element Click with
+/// "element not interactable" (measured with e2e/engines/clicks.mjs).
+fn keep_clear(element: &web_sys::Element, bar: &web_sys::Element) {
+    let Some(window) = web_sys::window() else { return };
+    let drawn = element.closest("label").ok().flatten().unwrap_or_else(|| element.clone());
+    let (c, b) = (drawn.get_bounding_client_rect(), bar.get_bounding_client_rect());
+    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
+    // Where the bar's bottom is once it is stuck: its sticky `top` (a host page's header) and
+    // its height.
+    let stuck_at = window
+        .get_computed_style(bar)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("top").ok())
+        .and_then(|top| top.trim_end_matches("px").parse::<f64>().ok())
+        .unwrap_or(0.0);
+    let clear = stuck_at + b.height() + ROOM;
+    if c.top() < clear {
+        window.scroll_by_with_x_and_y(0.0, c.top() - clear);
+    } else if c.bottom() > height {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        drawn.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// Room between the verdict bar and a control brought out from under it, in css px.
+const ROOM: f64 = 16.0;
+
+/// [`keep_clear`] of the form's focused control, if focus is in the form.
+fn keep_focus_clear(bar: &web_sys::Element) {
+    let Ok(root) = bar.get_root_node().dyn_into::<web_sys::ShadowRoot>() else { return };
+    if let Some(focused) = root.active_element().filter(|e| e.closest("form").ok().flatten().is_some()) {
+        keep_clear(&focused, bar);
+    }
+}
+
+/// Keeps the focused control clear of the verdict bar when the bar's size changes (a longer
+/// verdict wraps to a second line), from a `ResizeObserver`: it runs after layout, only when the
+/// bar's size changed.
 struct BarWatch {
     observer: web_sys::ResizeObserver,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    _callback: Closure<dyn FnMut()>,
 }
 
 impl BarWatch {
     fn start(bar_ref: &NodeRef) -> Option<BarWatch> {
-        let bar = bar_ref.cast::<web_sys::HtmlElement>()?;
-        let root = bar.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok()?;
-        let sheet = BarSheet::add_to(&root)?;
-        let mut last = 0;
+        let bar = bar_ref.cast::<web_sys::Element>()?;
+        let mut last = 0.0;
         let observed = bar.clone();
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-            let height = bar.offset_height().max(0) as u32;
-            if height == last {
-                return;
-            }
-            last = height;
-            // A focused control that the bar now covers (its words grew) is scrolled clear, by
-            // its scroll margin; read while the layout is still clean, before the sheet changes.
-            let focused = root.active_element().filter(|e| e.closest("form").ok().flatten().is_some());
-            let covered = focused.filter(|control| {
-                let (c, b) = (control.get_bounding_client_rect(), bar.get_bounding_client_rect());
-                c.bottom() > b.top() && c.top() < b.bottom()
-            });
-            sheet.set(height);
-            if let Some(control) = covered {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                control.scroll_into_view_with_scroll_into_view_options(&options);
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            let height = bar.get_bounding_client_rect().height();
+            if height != last {
+                last = height;
+                keep_focus_clear(&bar);
             }
         });
         let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
@@ -310,47 +384,6 @@ impl BarWatch {
 impl Drop for BarWatch {
     fn drop(&mut self) {
         self.observer.disconnect();
-    }
-}
-
-/// The widget's own one-rule stylesheet: adopted beside the shared one, or, where the shared CSS
-/// is a `<style>` (no constructable stylesheets), a text node at the end of that `<style>`.
-enum BarSheet {
-    Adopted(web_sys::CssStyleSheet),
-    Text(web_sys::Node),
-}
-
-impl BarSheet {
-    fn add_to(root: &web_sys::ShadowRoot) -> Option<BarSheet> {
-        let style = root.query_selector("style").ok().flatten();
-        if style.is_none() {
-            if let Ok(sheet) = web_sys::CssStyleSheet::new() {
-                let sheets = root.adopted_style_sheets();
-                sheets.push(&sheet);
-                root.set_adopted_style_sheets(&sheets);
-                return Some(BarSheet::Adopted(sheet));
-            }
-        }
-        let style = match style {
-            Some(style) => style,
-            None => {
-                let style = root.owner_document()?.create_element("style").ok()?;
-                root.append_child(&style).ok()?;
-                style
-            }
-        };
-        style.append_with_str_1("\n").ok()?;
-        Some(BarSheet::Text(style.last_child()?))
-    }
-
-    fn set(&self, height: u32) {
-        let rule = format!(":host{{--bar-height:{height}px}}");
-        match self {
-            BarSheet::Adopted(sheet) => {
-                let _ = sheet.replace_sync(&rule);
-            }
-            BarSheet::Text(text) => text.set_node_value(Some(&format!("\n{rule}"))),
-        }
     }
 }
 
@@ -422,15 +455,18 @@ fn use_live_region(now: String, state: State, region: NodeRef, form: NodeRef, fo
     {
         let say = (*say).clone();
         use_effect(move || {
-            let Some(selector) = focus_next.borrow_mut().take() else { return };
-            let found = form.cast::<web_sys::Element>().and_then(|f| f.query_selector(&selector).ok().flatten());
-            if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = element.focus();
-                // A "not known" note is said (its words, not its button's).
-                let note = element.query_selector(".not-known-text").ok().flatten();
-                if let Some(words) = note.and_then(|n| n.text_content()) {
-                    say.emit(words.trim().to_string());
-                }
+            let Some(selectors) = focus_next.borrow_mut().take() else { return };
+            let Some(form) = form.cast::<web_sys::Element>() else { return };
+            let found = selectors.split(OR).find_map(|selector| form.query_selector(selector).ok().flatten());
+            let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+            // Focus without the browser's own scroll: the form's `focusin` brings it into sight,
+            // clear of the verdict bar stuck to the top ([`keep_clear`]).
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+            // A question marked not known: its note is said.
+            if let Some(words) = element.get_attribute("data-say") {
+                say.emit(words);
             }
         });
     }
@@ -442,48 +478,52 @@ struct Handlers {
     picked: Vec<Callback<Value>>,
     typed: Vec<Callback<String>>,
     unknown: Vec<Callback<MouseEvent>>,
-    undo: Vec<Callback<MouseEvent>>,
+    reopen: Vec<Callback<MouseEvent>>,
     unit: Callback<AgeUnit>,
     start_over: Callback<()>,
 }
 
 impl Handlers {
     fn new(dispatcher: &UseReducerDispatcher<State>, focus_next: &Rc<RefCell<Option<String>>>) -> Handlers {
+        // One callback per field: `action` of the field, with where focus goes after it.
+        let per_field = |focus: fn(&str) -> Option<String>, action: fn(Field) -> Action| -> Vec<Callback<MouseEvent>> {
+            Field::ALL
+                .iter()
+                .map(|&f| {
+                    let (d, focus_next) = (dispatcher.clone(), focus_next.clone());
+                    Callback::from(move |_: MouseEvent| {
+                        *focus_next.borrow_mut() = focus(f.as_str());
+                        d.dispatch(action(f))
+                    })
+                })
+                .collect()
+        };
         Handlers {
+            // A pick by pointer folds the question: focus goes to its line (a keyboard pick keeps
+            // the question open, and there is no line to go to).
             picked: Field::ALL
                 .iter()
                 .map(|&f| {
-                    let d = dispatcher.clone();
-                    Callback::from(move |v: Value| d.dispatch(Action::Pick(f, Some(v))))
+                    let (d, focus_next) = (dispatcher.clone(), focus_next.clone());
+                    Callback::from(move |v: Value| {
+                        *focus_next.borrow_mut() = Some(format!("#{}", fold_id(f.as_str())));
+                        d.dispatch(Action::Pick(f, Some(v)))
+                    })
                 })
                 .collect(),
             typed: Field::ALL
                 .iter()
                 .map(|&f| {
-                    let d = dispatcher.clone();
-                    Callback::from(move |text: String| d.dispatch(Action::Type(f, text)))
-                })
-                .collect(),
-            unknown: Field::ALL
-                .iter()
-                .map(|&f| {
                     let (d, focus_next) = (dispatcher.clone(), focus_next.clone());
-                    Callback::from(move |_: MouseEvent| {
-                        *focus_next.borrow_mut() = Some(format!("#{}", super::unknown::note_id(f.as_str())));
-                        d.dispatch(Action::MarkUnknown(f))
+                    Callback::from(move |text: String| {
+                        *focus_next.borrow_mut() = None;
+                        d.dispatch(Action::Type(f, text))
                     })
                 })
                 .collect(),
-            undo: Field::ALL
-                .iter()
-                .map(|&f| {
-                    let (d, focus_next) = (dispatcher.clone(), focus_next.clone());
-                    Callback::from(move |_: MouseEvent| {
-                        *focus_next.borrow_mut() = Some(format!("#q-{0} [name=\"{0}\"]", f.as_str()));
-                        d.dispatch(Action::Unmark(f))
-                    })
-                })
-                .collect(),
+            unknown: per_field(|name| Some(format!("#{}", fold_id(name))), Action::MarkUnknown),
+            // Reopened: focus to the answer picked, else the question's first control.
+            reopen: per_field(|name| Some(format!("#q-{name} input:checked{OR}#q-{name} input")), Action::Reopen),
             unit: {
                 let d = dispatcher.clone();
                 Callback::from(move |u| d.dispatch(Action::SetAgeUnit(u)))
@@ -494,4 +534,26 @@ impl Handlers {
             },
         }
     }
+}
+
+/// Between two selectors of `focus_next`: the first that finds an element wins.
+const OR: &str = " || ";
+
+/// A key pressed in a question's control (a radio button, a text field, the unit) holds the
+/// question open ([`Action::Hold`]): arrowing through the options is no answer to fold yet. Tab
+/// and the modifier keys only pass through.
+fn hold_on_key(dispatcher: UseReducerDispatcher<State>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if matches!(e.key().as_str(), "Tab" | "Shift" | "Control" | "Alt" | "Meta" | "Escape") {
+            return;
+        }
+        let Some(target) = e.target_dyn_into::<web_sys::Element>() else { return };
+        if !matches!(target.local_name().as_str(), "input" | "select") {
+            return;
+        }
+        let slot = target.closest(".slot").ok().flatten();
+        if let Some(field) = slot.and_then(|s| Field::parse(s.id().strip_prefix("q-")?)) {
+            dispatcher.dispatch(Action::Hold(field));
+        }
+    })
 }

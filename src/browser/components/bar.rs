@@ -1,8 +1,9 @@
-//! The verdict bar: the answer in at most two lines (icon, colour and the short headline) that stays in sight at the
-//! bottom of the screen while the form is scrolled. It is sticky inside the widget, never fixed
-//! to the viewport, so it cannot cover the host page's own header; it settles just above the
-//! full answer. Its button moves focus to the full answer. Like the full answer it carries
-//! `data-verdict`.
+//! The verdict bar: the answer in at most two lines (icon, colour and the short headline) above
+//! the form, that stays in sight at the top of the screen while the form is scrolled. It is
+//! sticky inside the form's part of the widget, never fixed to the viewport, so it leaves with
+//! the form's end and never lies over the full answer; a host page with a sticky header of its
+//! own sets `--blincyto-sticky-top`. Its button moves focus to the full answer. Like the full
+//! answer it carries `data-verdict`.
 //!
 //! The bar itself is no control, only its button is: where the stuck bar lies over the form
 //! while it scrolls, a tap on the bar's words does nothing rather than jump to the answer, and

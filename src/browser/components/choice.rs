@@ -16,7 +16,7 @@ pub struct ChoiceProps {
     /// A hint under the question.
     #[prop_or_default]
     pub hint: Option<AttrValue>,
-    /// Not asked now (it cannot change the answer and has no answer): kept in the DOM, hidden.
+    /// Folded to its one line (answered), or not asked now: kept in the DOM, hidden.
     #[prop_or_default]
     pub hidden: bool,
     /// The options in order, each with its words.
@@ -47,15 +47,10 @@ pub fn Choice(props: &ChoiceProps) -> Html {
     let label_id = format!("label-{name}");
     let shown = props.value.or(props.default);
     let assumed = props.value.is_none() && props.default.is_some();
-    // The hint, and once marked not known, the note saying so: coming back to the question, a
-    // screen reader says it was marked.
-    let marked = props.not_known.described_by(name);
-    let described = [props.hint.as_ref().map(|_| hint_id.clone()), marked].into_iter().flatten().collect::<Vec<_>>();
-    let described = (!described.is_empty()).then(|| described.join(" "));
+    let described = props.hint.as_ref().map(|_| hint_id.clone());
     html! {
         <fieldset
             class={classes!("question", "choice", props.class.clone())}
-            id={format!("q-{name}")}
             hidden={props.hidden}
             aria-describedby={described}
         >
@@ -89,7 +84,7 @@ pub fn Choice(props: &ChoiceProps) -> Html {
                     }
                 }) }
             </div>
-            { not_known(&props.not_known, name) }
+            { not_known(&props.not_known) }
         </fieldset>
     }
 }

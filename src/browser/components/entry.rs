@@ -16,7 +16,7 @@ pub struct EntryProps {
     pub label: AttrValue,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
-    /// Not asked now (it cannot change the answer and has no answer): kept in the DOM, hidden.
+    /// Folded to its one line (answered), or not asked now: kept in the DOM, hidden.
     #[prop_or_default]
     pub hidden: bool,
     /// The text as typed.
@@ -58,12 +58,10 @@ pub fn Entry(props: &EntryProps) -> Html {
     let hint_id = format!("hint-{name}");
     let error_id = format!("error-{name}");
     let label_id = format!("label-{name}");
-    // The error first (what to fix), then the hint, then the "not known" note.
-    let marked = props.not_known.described_by(name);
+    // The error first (what to fix), then the hint.
     let described: Vec<&str> = [
         props.error.as_ref().map(|_| error_id.as_str()),
         props.hint.as_ref().map(|_| hint_id.as_str()),
-        marked.as_deref(),
     ]
     .into_iter()
     .flatten()
@@ -105,7 +103,7 @@ pub fn Entry(props: &EntryProps) -> Html {
         }
     });
     html! {
-        <div class={classes!("question", "entry", props.error.is_some().then_some("has-error"))} id={format!("q-{name}")} hidden={props.hidden}>
+        <div class={classes!("question", "entry", props.error.is_some().then_some("has-error"))} hidden={props.hidden}>
             <label class="question-label" id={label_id.clone()} for={id.clone()}>{ props.label.clone() }</label>
             if let Some(hint) = &props.hint {
                 <p class="hint" id={hint_id.clone()}>{ hint.clone() }</p>
@@ -135,7 +133,7 @@ pub fn Entry(props: &EntryProps) -> Html {
                 }
                 { for unit }
             </div>
-            { not_known(&props.not_known, name) }
+            { not_known(&props.not_known) }
         </div>
     }
 }
