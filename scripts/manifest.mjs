@@ -68,7 +68,7 @@ export function manifest(el) {
             type: { text: el.event.type, references: [{ name: 'Assessment', module: 'blincyto-checker.d.ts', start: 12, end: 22 }] },
             description: el.event.description,
           }],
-          cssProperties: el.cssProperties.map((p) => ({ name: p.name, syntax: '<color>', default: p.default, description: p.description })),
+          cssProperties: el.cssProperties.map((p) => ({ name: p.name, syntax: p.default.startsWith('#') ? '<color>' : '<length>', default: p.default, description: p.description })),
           cssParts: el.parts.map((p) => ({ name: p.name, description: p.description })),
         },
         {
