@@ -170,6 +170,7 @@ describe('a11y', () => {
         focusVisible: a.matches(':focus-visible'), indicator, obscured,
         describedBy: a.getAttribute('aria-describedby'), verdict: a.closest('[data-verdict]')?.getAttribute('data-verdict') ?? null,
         question: a.closest('[id^="q-"]')?.id ?? null, notKnown: a.classList.contains('not-known'),
+        bar: !!a.closest('[part="verdict-bar"]'),
       };
     });
   }
@@ -291,10 +292,10 @@ describe('a11y', () => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
       const w = await openWidget(page, server, { lang: 'sv', jurisdiction: 'se' });
       const { press, check } = await keyboardWalk(page, w, examples.byName['adult MRD-positive CR1, Norway']);
-      // The bar: Enter moves focus to the full answer.
+      // The bar (above the form): Enter moves focus to the full answer.
       let f = await check();
-      for (let i = 0; i < 60 && !(f.tag === 'button' && f.verdict); i++) f = await press('Tab');
-      assert.ok(f.tag === 'button' && f.verdict, 'Tab never reached the verdict bar');
+      for (let i = 0; i < 60 && !(f.tag === 'button' && f.bar); i++) f = await press('Shift+Tab');
+      assert.ok(f.tag === 'button' && f.bar, 'Shift+Tab never reached the verdict bar');
       f = await press('Enter');
       assert.ok(f.tag === 'section' && f.verdict, `Enter on the verdict bar left focus on <${f.tag}>, not on the answer`);
       const copy = w.host.locator('button').filter({ hasText: /kopiera|kopier|copy/i });

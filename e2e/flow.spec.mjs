@@ -2,7 +2,9 @@
 // at 768×1024 and 360×740 as a person does (e2e/lib/walk.mjs `walk`): at no step more unanswered
 // questions on screen than the empty form shows (src/form/questions.rs AT_ONCE, read from the
 // widget at run time, not copied), after every answer an element carrying the verdict inside the
-// viewport, the example's verdict at the end. Also: "start over" returns to the first step, and
+// viewport, the example's verdict at the end, and every answered question folded to its line but
+// the one typed last and the one whose answer just changed the verdict. Also: "start over"
+// returns to the first step, and
 // the screenshots of the first step, a middle step and the answer at both sizes.
 //
 //   node --test e2e/flow.spec.mjs
@@ -57,9 +59,20 @@ describe('flow', () => {
         await withPage(browser, { viewport }, async ({ page }) => {
           const w = await openWidget(page, server, { lang: 'sv', jurisdiction: 'se' });
           const steps = [];
+          let verdictBefore = await w.host.evaluate((el) => el.shadowRoot.querySelector('[data-verdict]').dataset.verdict);
           const result = await walk(w, example.input, {
             onStep: async ({ name, open }) => {
               const inView = await verdictInView(w);
+              // Folded now: every question answered before, the switch, and this one when it was
+              // tapped (not typed) and its answer did not change the verdict.
+              const [verdict, folded, typed] = await w.host.evaluate((el, n) => [
+                el.shadowRoot.querySelector('[data-verdict]').dataset.verdict,
+                [...el.shadowRoot.querySelectorAll('.fold')].filter((f) => f.checkVisibility()).map((f) => f.dataset.field).sort(),
+                el.shadowRoot.querySelector(`[name="${n}"]`)?.type === 'text',
+              ], name).then(([v, f, text]) => [v, f, text && example.input[name] != null]);
+              const expected = ['jurisdiction', ...steps, ...(typed || verdict !== verdictBefore ? [] : [name])].sort();
+              if (folded.join() !== expected.join()) failures.push(`${example.name} (${size}): after ${name} (${typed ? 'typed' : 'tapped'}, verdict ${verdictBefore} → ${verdict}), folded [${folded}], expected [${expected}]`);
+              verdictBefore = verdict;
               steps.push(name);
               if (open.length > atOnce) failures.push(`${example.name} (${size}): after ${name}, ${open.length} open questions: ${open.map((f) => f.name).join(', ')}`);
               if (!inView) failures.push(`${example.name} (${size}): after ${name}, no element with data-verdict inside the viewport`);

@@ -19,12 +19,14 @@ const CASES = {
       diseaseStatus: 'newly-diagnosed', inRemission: true, mrdPercent: 0.5, plannedAlloHsct: true },
     verdict: 'Ja – som bryggbehandling inför allogen stamcellstransplantation',
     age: 'Ålder', unknown: 'Vet inte', notKnown: 'inte känt', error: 'Skriv åldern som ett tal',
+    change: 'Ändra', foldedDiagnosis: 'Diagnos: B-prekursor-ALL Ändra',
   },
   nb: {
     input: { jurisdiction: 'no', ageYears: 45, diagnosis: 'b-precursor-all', cd19: 'positive', philadelphia: 'negative',
       diseaseStatus: 'newly-diagnosed', inRemission: true, mrdPercent: 0.3, consolidation: false },
     verdict: 'Ja, med vilkår',
     age: 'Alder', unknown: 'Vet ikke', notKnown: 'ikke kjent', error: 'Skriv alderen som et tall',
+    change: 'Endre', foldedDiagnosis: 'Diagnose: B-celleprekursor ALL Endre',
   },
 };
 
@@ -118,37 +120,48 @@ describe('what a screen-reader user hears', () => {
       });
     });
 
-    it(`${lang}: focus after an answer, "${c.unknown}", start over and "to the answer"`, { timeout }, async () => {
+    it(`${lang}: focus and names of folded questions: a tap, keys, "${c.unknown}", reopening, start over and "to the answer"`, { timeout }, async () => {
       await withPage(browser, { viewport: VIEWPORTS.tablet }, async ({ page }) => {
         const w = await openWidget(page, server, { lang, jurisdiction: c.input.jurisdiction }, { paste: true });
-        // An answer: focus stays on the control answered.
+        const name = (locator) => locator.ariaSnapshot().then((t) => t.match(/button "([^"]*)"/)?.[1] ?? t);
+        // A tapped answer folds its question: focus goes to its line, whose name is the question
+        // and the answer, then what the button does.
         await w.set('diagnosis', 'b-precursor-all');
-        await w.host.locator('input[name="diagnosis"][value="b-precursor-all"]').focus();
-        await page.keyboard.press('Space');
+        let f = await focused(w);
+        assert.ok(f && f.tag === 'button' && f.inQuestion === 'q-diagnosis', `after a tap, focus is on ${JSON.stringify(f)}`);
+        assert.equal(await name(w.folded('diagnosis')), c.foldedDiagnosis);
+        // Enter on the line reopens the question, with focus on the answer picked; arrowing
+        // through the options keeps it open (arrowing is no answer to fold yet).
+        await page.keyboard.press('Enter');
+        await settle(page);
+        f = await focused(w);
+        assert.equal(f?.name, 'diagnosis', `after reopening, focus is on ${JSON.stringify(f)}`);
+        await page.keyboard.press('ArrowDown');
+        await settle(page);
+        await page.keyboard.press('ArrowUp');
         await settle(page);
         assert.equal((await focused(w))?.name, 'diagnosis', JSON.stringify(await focused(w)));
-        // "Vet inte" on the age: focus goes to the note that says the age is not known, and the
-        // live region says it.
+        assert.equal(await w.folded('diagnosis').count(), 0, 'arrowing folded the question');
+        // "Vet inte" on the age: the age folds to a line that says it is not known, focus goes
+        // to it, and the live region says the note.
         await recordLive(w);
         const before = await w.settledCount();
         await w.host.locator('#q-ageYears button.not-known').focus();
         await page.keyboard.press('Enter');
         await settle(page);
-        const f = await focused(w);
-        assert.ok(f && f.inQuestion === 'q-ageYears' && f.text.includes(c.notKnown),
+        f = await focused(w);
+        assert.ok(f && f.tag === 'button' && f.inQuestion === 'q-ageYears' && f.text.includes(c.notKnown),
           `after "${c.unknown}" focus is on ${JSON.stringify(f)}`);
+        assert.equal(await name(w.folded('ageYears')), `${c.age}: ${c.notKnown} ${c.change}`);
         await w.announced(before);
         const log = await liveLog(w);
         console.log(`live region after "${c.unknown}" on the age (${lang}): ${JSON.stringify(log)}; focus on ${JSON.stringify(f)}`);
         assert.ok(log.some(({ text }) => text.startsWith(`${c.age}: ${c.notKnown}`)), `announced: ${JSON.stringify(log)}`);
-        // The mark can be undone from the keyboard: the note's button reopens the question.
-        await page.keyboard.press('Tab');
-        const undo = await focused(w);
-        assert.equal(undo?.tag, 'button', `after the note, Tab reaches ${JSON.stringify(undo)}`);
+        // The mark is undone from the keyboard: Enter on the line reopens the question.
         await page.keyboard.press('Enter');
         await settle(page);
         const back = await focused(w);
-        assert.equal(back?.name, 'ageYears', `after undoing, focus is on ${JSON.stringify(back)}`);
+        assert.equal(back?.name, 'ageYears', `after reopening, focus is on ${JSON.stringify(back)}`);
         // Start over: focus on the first question.
         await w.host.locator('.actions button').click();
         await settle(page);
@@ -167,6 +180,8 @@ describe('what a screen-reader user hears', () => {
         assert.equal(await w.headline(), c.verdict);
         await recordLive(w);
         const before = await w.settledCount();
+        // Answered, the age is folded: a tap on its line reopens it, focus in the field.
+        await w.reopen('ageYears');
         const age = w.control('ageYears').first();
         await age.click();
         await age.press('ControlOrMeta+a');

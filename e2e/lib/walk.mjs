@@ -27,22 +27,24 @@ export function nextQuestion(fields, input, { done, marked }) {
 
 /**
  * Scrolls the page by as little as a person would so that `locator`'s element is in sight:
- * inside the viewport and clear of a verdict bar stuck to its bottom (any `[data-verdict]`
- * element with position sticky or fixed). Returns the distance scrolled.
+ * inside the viewport and clear of a verdict bar stuck to its bottom or its top (any
+ * `[data-verdict]` element with position sticky or fixed). Returns the distance scrolled.
  */
 function sight(locator) {
   return locator.evaluate((n) => {
     const margin = 16;
     const rect = n.getBoundingClientRect();
-    let bottom = innerHeight;
+    let [top, bottom] = [0, innerHeight];
     for (const bar of n.getRootNode().querySelectorAll('[data-verdict]')) {
       const pos = getComputedStyle(bar).position;
       const r = bar.getBoundingClientRect();
-      if ((pos === 'sticky' || pos === 'fixed') && r.top < innerHeight && r.bottom >= innerHeight - 1) bottom = Math.min(bottom, r.top);
+      if (pos !== 'sticky' && pos !== 'fixed') continue;
+      if (r.top < innerHeight && r.bottom >= innerHeight - 1) bottom = Math.min(bottom, r.top);
+      else if (r.top <= 1 && r.bottom > 0) top = Math.max(top, r.bottom);
     }
     let delta = 0;
     if (rect.bottom > bottom) delta = rect.bottom - bottom + margin;
-    if (rect.top - delta < 0) delta = rect.top - margin;
+    if (rect.top - delta < top) delta = rect.top - top - margin;
     const before = scrollY;
     scrollBy(0, delta);
     return Math.abs(scrollY - before);
@@ -57,10 +59,12 @@ function sight(locator) {
  * Stops when no open question is left that can be answered or marked (the assumed monotherapy is
  * left as it is when the input does not give it).
  *
- * `onStep({ name, open })` runs after each step. Returns { answered, unknown, taps, scroll, open }:
- * the fields answered and marked, taps (one per answer or mark, one more when the jurisdiction
- * switch had to be changed), the scroll distance in css px (including the scroll to bring the
- * verdict in sight at the end), and the most open questions seen at any step.
+ * `onStep({ name, open })` runs after each step. Returns { answered, unknown, taps, scroll, open,
+ * depths }: the fields answered and marked, taps (one per answer or mark, one more when the
+ * jurisdiction switch had to be changed), the scroll distance in css px (including the scroll to
+ * bring the verdict in sight at the end), the most open questions seen at any step, and at each
+ * step after the first answer, how far below the widget's top the question taken next starts
+ * (css px, the top of its `#q-<field>` element).
  */
 export async function walk(w, input, { onStep } = {}) {
   const answered = new Set();
@@ -70,6 +74,7 @@ export async function walk(w, input, { onStep } = {}) {
   let taps = 0;
   let scroll = 0;
   let mostOpen = 0;
+  const depths = [];
   const openNow = () => openQuestions(w, done);
   if ('jurisdiction' in input) {
     const now = (await w.fields()).find((f) => f.name === 'jurisdiction');
@@ -85,6 +90,10 @@ export async function walk(w, input, { onStep } = {}) {
     const next = nextQuestion(open, input, { done, marked: [] });
     if (!next) break;
     done.add(next.name);
+    if (answered.size + unknown.size > 0) {
+      depths.push(await w.host.evaluate((el, name) => Math.round(
+        el.shadowRoot.getElementById(`q-${name}`).getBoundingClientRect().top - el.getBoundingClientRect().top), next.name));
+    }
     if (next.given) {
       const target = next.kind === 'radio'
         ? w.host.locator(`input[name="${next.name}"][value="${String(input[next.name])}"]`).locator('xpath=..')
@@ -112,7 +121,7 @@ export async function walk(w, input, { onStep } = {}) {
   }));
   const toVerdict = Math.min(...distances);
   scroll += Math.max(0, toVerdict);
-  return { answered: [...answered], unknown: [...unknown], taps, scroll: Math.round(scroll), open: mostOpen };
+  return { answered: [...answered], unknown: [...unknown], taps, scroll: Math.round(scroll), open: mostOpen, depths };
 }
 
 /** Whether an element carrying `data-verdict` (the bar or the answer) is wholly inside the viewport. */

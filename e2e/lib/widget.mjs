@@ -93,10 +93,24 @@ export class Widget {
     });
   }
 
-  /** The fields whose questions are marked "not known" (they say so under the question). */
+  /** The fields whose questions are marked "not known" (folded to a line that says so). */
   async markedUnknown() {
-    return this.host.evaluate((el) => [...el.shadowRoot.querySelectorAll('.not-known-note')]
+    return this.host.evaluate((el) => [...el.shadowRoot.querySelectorAll('.fold--unknown')]
       .map((n) => n.closest('[id^="q-"]')?.id.slice(2)));
+  }
+
+  /** The folded line of an answered question (`null` when it is not folded). */
+  folded(name) {
+    return this.host.locator(`#q-${name} > .fold`);
+  }
+
+  /** Reopens the question `name` if it is folded, as a person does: a tap on its line. */
+  async reopen(name) {
+    const line = this.folded(name);
+    if (await line.count() === 1 && await line.isVisible()) {
+      await line.click();
+      await settle(this.page);
+    }
   }
 
   /** How many times the live region has decided what to say (`data-settled`). */
@@ -119,6 +133,7 @@ export class Widget {
   /** Sets one field as a person would. `value` as in the contract's input (number, boolean, string). */
   async set(name, value) {
     const text = typeof value === 'number' ? String(value) : String(value);
+    await this.reopen(name);
     const first = this.control(name).first();
     const kind = await first.evaluate((c) => (c.tagName === 'SELECT' ? 'select'
       : c.type === 'radio' ? 'radio' : c.type === 'checkbox' ? 'checkbox' : 'text'));
