@@ -12,9 +12,10 @@
 // Element Click command, no Actions API, no script scrolling — on the option's <label>, on the
 // switch's label and on "not known". Numbers are typed with sendKeys (WebKitWebDriver refuses
 // Element Click on a text input inside a shadow root) and Tab. Element Click scrolls the element
-// into view itself and fails with ElementClickInterceptedError when another element (the sticky
-// verdict bar) would receive the click: the controls' scroll-margin-bottom (widget.css) must keep
-// them clear of it. After each step the walk waits for the element's `updateComplete`.
+// into view itself, and fails with ElementClickInterceptedError when another element (the sticky
+// verdict bar) would receive the click, or with ElementNotInteractableError when it could not
+// bring it into view (WebKitGTK's driver with a top scroll margin on the control: app.rs,
+// keep_clear). After each step the walk waits for the element's `updateComplete`.
 //
 // All walks run; the test then fails listing every failed click (engine, page, size, example,
 // the control, the driver's error) and every wrong verdict.
@@ -76,7 +77,7 @@ describe(`WebDriver Element Click in ${ENGINE}`, () => {
       g.disabled = g.disabled && c.matches(':disabled');
       if (kind === 'radio') { if (c.checked) g.value = c.value; } else g.value = c.value === '' ? null : c.value;
     }
-    const marked = [...root.querySelectorAll('.not-known-note')].map((n) => (n.closest('[id^="q-"]') || { id: 'q-' }).id.slice(2));
+    const marked = [...root.querySelectorAll('.fold--unknown')].map((n) => (n.closest('[id^="q-"]') || { id: 'q-' }).id.slice(2));
     return { fields: [...groups.values()], marked };`);
 
   /** The element to click or type into: a radio button's label (its option), else the element. */
@@ -102,7 +103,12 @@ describe(`WebDriver Element Click in ${ENGINE}`, () => {
       try {
         await el.click();
       } catch (e) {
-        failures.push(`${where}: ${what}: ${e.name}: ${String(e.message).split('\n')[0].slice(0, 200)}`);
+        // Where the element was then, and what lay at its centre: the driver's message is often empty.
+        const at = await run(`const r = arguments[0].getBoundingClientRect();
+          const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+          const hit = document.querySelector('blincyto-checker').shadowRoot.elementFromPoint(x, y);
+          return \`box \${Math.round(r.left)},\${Math.round(r.top)} \${Math.round(r.width)}×\${Math.round(r.height)} in \${innerWidth}×\${innerHeight} at scrollY \${Math.round(scrollY)}; centre hits <\${hit ? hit.localName + '.' + hit.className : 'nothing'}>\`;`, el).catch((x) => String(x));
+        failures.push(`${where}: ${what}: ${e.name}: ${String(e.message).split('\n')[0].slice(0, 200)} (${at})`);
         return false;
       }
       await updated();
