@@ -16,7 +16,7 @@ use super::bar::VerdictBar;
 use super::choice::Choice;
 use super::control::Control;
 use super::entry::{Entry, UnitChoice};
-use super::fold::{fold_id, Folded};
+use super::fold::{fold_id, folded};
 use super::overview::Overview;
 use super::unknown::NotKnown;
 use crate::assessment::Assessment;
@@ -99,9 +99,7 @@ pub fn App(props: &AppProps) -> Html {
         };
         let not_known = NotKnown { state: unknown, onunknown: handlers.unknown[field as usize].clone() };
         let hidden = fold.is_some();
-        let line = fold.map(|fold| html! {
-            <Folded {field} {fold} {note} onopen={handlers.reopen[field as usize].clone()} />
-        });
+        let line = fold.map(|fold| folded(field, &fold, note, &handlers.reopen[field as usize]));
         let body = match kind {
             Kind::Typed { text, error, suffix, whole, unit } => {
                 let unit = unit.map(|unit| UnitChoice {
@@ -187,15 +185,9 @@ pub fn App(props: &AppProps) -> Html {
     // A question folding above the focused control moves it up, under the bar or off screen:
     // after a render that folded or reopened a question (only then: no layout is read on the
     // other updates), it is scrolled back into sight.
-    let folded = Field::ALL.iter().fold(0u32, |bits, &f| bits | (u32::from(state.folds(f)) << f as u32));
-    {
-        let bar_ref = bar_ref.clone();
-        use_effect_with(folded, move |_| {
-            if let Some(bar) = bar_ref.cast::<web_sys::Element>() {
-                keep_focus_clear(&bar);
-            }
-        });
-    }
+    // (In the last effect, below: one effect fewer in the bundle.)
+    let folds = Field::ALL.iter().fold(0u32, |bits, &f| bits | (u32::from(state.folds(f)) << f as u32));
+    let folds_before = use_mut_ref(|| folds);
     let onactivate = {
         let answer_ref = answer_ref.clone();
         Callback::from(move |_: MouseEvent| {
@@ -224,8 +216,15 @@ pub fn App(props: &AppProps) -> Html {
     let (settle, live_initial) = use_live_region(now, (*state).clone(), live_ref.clone(), form_ref.clone(), focus_next.clone());
     // Last of the effects: the element's `updateComplete` waits for it.
     {
-        let control = props.control.clone();
-        use_effect(move || control.effects_ran());
+        let (control, bar_ref) = (props.control.clone(), bar_ref.clone());
+        use_effect(move || {
+            if std::mem::replace(&mut *folds_before.borrow_mut(), folds) != folds {
+                if let Some(bar) = bar_ref.cast::<web_sys::Element>() {
+                    keep_focus_clear(&bar);
+                }
+            }
+            control.effects_ran()
+        });
     }
     let onkeydown = hold_on_key(state.dispatcher());
     let onfocusin = {
@@ -261,8 +260,8 @@ pub fn App(props: &AppProps) -> Html {
                 <VerdictBar {progress} to_answer={t.to_answer} node_ref={bar_ref} {onactivate} />
                 <form class="questions" part="form" aria-label={t.questions} novalidate=true ref={form_ref} {onsubmit} {onfocusin} {onfocusout} {onkeydown}>
                     <div class="slot" id="q-jurisdiction">
-                        if let Some(fold) = switch.fold.clone() {
-                            <Folded field={Field::Jurisdiction} {fold} onopen={handlers.reopen[Field::Jurisdiction as usize].clone()} />
+                        if let Some(fold) = &switch.fold {
+                            { folded(Field::Jurisdiction, fold, None, &handlers.reopen[Field::Jurisdiction as usize]) }
                         }
                         <Choice
                             field={Field::Jurisdiction}
@@ -325,16 +324,9 @@ fn keep_clear(element: &web_sys::Element, bar: &web_sys::Element) {
     let drawn = element.closest("label").ok().flatten().unwrap_or_else(|| element.clone());
     let (c, b) = (drawn.get_bounding_client_rect(), bar.get_bounding_client_rect());
     let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
-    // Where the bar's bottom is once it is stuck: its sticky `top` (a host page's header) and
-    // its height.
-    let stuck_at = window
-        .get_computed_style(bar)
-        .ok()
-        .flatten()
-        .and_then(|style| style.get_property_value("top").ok())
-        .and_then(|top| top.trim_end_matches("px").parse::<f64>().ok())
-        .unwrap_or(0.0);
-    let clear = stuck_at + b.height() + ROOM;
+    // Below the bar's bottom: where it is stuck (below a host page's sticky header), or at the
+    // top of the screen once it will be.
+    let clear = b.bottom().max(b.height()) + ROOM;
     if c.top() < clear {
         window.scroll_by_with_x_and_y(0.0, c.top() - clear);
     } else if c.bottom() > height {
@@ -459,11 +451,9 @@ fn use_live_region(now: String, state: State, region: NodeRef, form: NodeRef, fo
             let Some(form) = form.cast::<web_sys::Element>() else { return };
             let found = selectors.split(OR).find_map(|selector| form.query_selector(selector).ok().flatten());
             let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
-            // Focus without the browser's own scroll: the form's `focusin` brings it into sight,
-            // clear of the verdict bar stuck to the top ([`keep_clear`]).
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = element.focus_with_options(&options);
+            // The form's `focusin` keeps it clear of the verdict bar stuck to the top
+            // ([`keep_clear`]).
+            let _ = element.focus();
             // A question marked not known: its note is said.
             if let Some(words) = element.get_attribute("data-say") {
                 say.emit(words);
@@ -541,10 +531,10 @@ const OR: &str = " || ";
 
 /// A key pressed in a question's control (a radio button, a text field, the unit) holds the
 /// question open ([`Action::Hold`]): arrowing through the options is no answer to fold yet. Tab
-/// and the modifier keys only pass through.
+/// and Shift (of Shift+Tab) only pass through: leaving a question holds nothing.
 fn hold_on_key(dispatcher: UseReducerDispatcher<State>) -> Callback<KeyboardEvent> {
     Callback::from(move |e: KeyboardEvent| {
-        if matches!(e.key().as_str(), "Tab" | "Shift" | "Control" | "Alt" | "Meta" | "Escape") {
+        if matches!(e.key().as_str(), "Tab" | "Shift") {
             return;
         }
         let Some(target) = e.target_dyn_into::<web_sys::Element>() else { return };

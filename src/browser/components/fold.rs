@@ -14,31 +14,22 @@ pub fn fold_id(name: &str) -> String {
     format!("fold-{name}")
 }
 
-#[derive(PartialEq, Properties)]
-pub struct FoldedProps {
-    pub field: Field,
-    /// The question's short name, its answer and the word that reopens it.
-    pub fold: Fold,
-    /// Marked not known: the note said when focus comes to the line (`data-say`).
-    #[prop_or_default]
-    pub note: Option<AttrValue>,
-    /// Reopens the question.
-    pub onopen: Callback<MouseEvent>,
-}
-
-/// One folded question.
-#[component]
-pub fn Folded(props: &FoldedProps) -> Html {
-    let name = props.field.as_str();
-    let Fold { name: question, answer, change } = &props.fold;
+/// The folded line of the question `field`: its short name, its answer and the word that reopens
+/// it; `note`, for a question marked not known, is said when focus comes to the line
+/// (`data-say`); `onopen` reopens the question. A plain function, not a component: it has no
+/// state, and its parent re-renders it with the question anyway.
+pub fn folded(field: Field, fold: &Fold, note: Option<AttrValue>, onopen: &Callback<MouseEvent>) -> Html {
+    let name = field.as_str();
+    let Fold { name: question, answer, change } = fold;
+    let unknown = note.is_some().then_some("fold--unknown");
     html! {
         <button
             type="button"
-            class={classes!("fold", props.note.is_some().then_some("fold--unknown"))}
+            class={classes!("fold", unknown)}
             id={fold_id(name)}
             data-field={name}
-            data-say={props.note.clone()}
-            onclick={props.onopen.clone()}
+            data-say={note}
+            onclick={onopen.clone()}
         >
             <span class="fold-words">
                 <span class="fold-name">{ *question }{ ":" }</span>
