@@ -87,7 +87,8 @@ pub enum Kind {
 /// ward-tablet flow"): taps and scrolling came out the same within one tap, so the choice is what
 /// a screen holds. On a 768×1024 tablet two open questions leave the verdict bar and the start of
 /// the answer on the first screen, three filled it down to the bar, and one showed too little of
-/// what comes next; on a 360×740 phone only one fits above the bar whatever the number.
+/// what comes next; on a 360×740 phone only one fits above the bar whatever the number (issue 12:
+/// the bar below the form, no question folded).
 pub const AT_ONCE: usize = 2;
 
 /// The fields in the order the form asks them: the contract's (clinical) order without the
