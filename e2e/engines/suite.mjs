@@ -233,8 +233,8 @@ describe(`blincyto-checker in ${ENGINE}`, () => {
     const s = await styling();
     assert.deepEqual({ ...s, adopted: undefined, styleElements: undefined, height: undefined },
       { ...expectedStyle, adopted: undefined, styleElements: undefined, height: undefined });
-    // The shared stylesheet and the widget's own one-rule sheet (--bar-height), no <style>.
-    assert.deepEqual([s.adopted, s.styleElements], [2, 0], 'two adopted stylesheets, no <style>');
+    // The shared stylesheet, adopted; no <style>.
+    assert.deepEqual([s.adopted, s.styleElements], [1, 0], 'one adopted stylesheet, no <style>');
     await noErrors();
   });
 
