@@ -331,6 +331,9 @@ mod tests {
         assert!(!s.is_unknown(Field::MrdPercent));
         let same = reduce(Rc::clone(&s), Action::MarkUnknown(Field::MrdPercent));
         assert!(Rc::ptr_eq(&s, &same));
+        // Nor does it release another question held open.
+        let held = reduce(s, Action::Hold(Field::Diagnosis));
+        assert!(Rc::ptr_eq(&held, &reduce(Rc::clone(&held), Action::MarkUnknown(Field::MrdPercent))));
         // Start over forgets the marks.
         assert_eq!(*after([Action::MarkUnknown(Field::Cd19), Action::StartOver]), State::new(Se));
     }
