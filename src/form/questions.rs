@@ -4,8 +4,9 @@
 use super::entry::{error_words, AgeUnit};
 use super::state::State;
 use crate::assessment::Assessment;
-use crate::i18n::{hint, percent_below, strings, value};
-use crate::patient::Value;
+use super::answer::fact;
+use crate::i18n::{hint, percent_below, strings};
+use crate::patient::{Patient, Value};
 use crate::vocab::{Field, Jurisdiction, Lang, Unit, Verdict};
 
 /// One question of the form, in words.
@@ -144,13 +145,13 @@ pub fn questions_kept(
     clinical_order()
         .filter_map(|f| {
             let asked_now = shown.contains(&f);
-            keep(f, asked_now).then(|| question(state, f, asked_now, lang))
+            keep(f, asked_now).then(|| question(state, &a.input, f, asked_now, lang))
         })
         .collect()
 }
 
-/// One question in words.
-fn question(state: &State, field: Field, shown: bool, lang: Lang) -> Question {
+/// One question in words; `p` is the state's patient (the assessment's input).
+fn question(state: &State, p: &Patient, field: Field, shown: bool, lang: Lang) -> Question {
     let t = strings(lang);
     let kind = if field.is_numeric() {
         Kind::Typed {
@@ -180,27 +181,27 @@ fn question(state: &State, field: Field, shown: bool, lang: Lang) -> Question {
     } else {
         Unknown::Offer { words: t.unknown_button, about: (t.field_name)(field) }
     };
-    let fold = fold(state, field, lang);
+    let fold = state.folds(field).then(|| fold(state, p, field, lang));
     Question { field, shown, label: (t.question)(field), hint: hint(lang, field), kind, unknown, fold }
 }
 
-/// The folded line of `field`, if it folds ([`State::folds`]).
-fn fold(state: &State, field: Field, lang: Lang) -> Option<Fold> {
+/// The folded line of `field` (of a question that folds: [`State::folds`]) for the state's
+/// patient `p`.
+fn fold(state: &State, p: &Patient, field: Field, lang: Lang) -> Fold {
     let t = strings(lang);
-    state.folds(field).then(|| Fold { name: (t.field_name)(field), answer: answer(state, field, lang), change: t.change })
+    Fold { name: (t.field_name)(field), answer: answer(state, p, field, lang), change: t.change }
 }
 
-/// The answer to `field` in words, as its folded line shows it: the value ("45 år", "0,1 %",
-/// "< 0,01 %" for a bound), or "inte känt".
-fn answer(state: &State, field: Field, lang: Lang) -> String {
+/// The answer to `field` in words, as its folded line shows it: the fact as the record writes it
+/// ([`fact`]: "45 år", "ja (CR2)"), an MRD typed as a bound ("< 0,01 %"), or "inte känt".
+fn answer(state: &State, p: &Patient, field: Field, lang: Lang) -> String {
     if state.is_unknown(field) {
         return strings(lang).unknown_short.to_string();
     }
     if let (Field::MrdPercent, Some(bound)) = (field, state.mrd_below()) {
         return percent_below(lang, bound);
     }
-    let given = state.picked.get(field).or_else(|| state.entry(field).ok().flatten());
-    given.map(|v| value(lang, field, v)).unwrap_or_default()
+    p.get(field).map(|v| fact(lang, p, field, v)).unwrap_or_default()
 }
 
 /// The Sweden / Norway switch over the questions: whose recommendations apply. Not a question
@@ -223,7 +224,7 @@ impl Switch {
             legend: t.jurisdiction_legend,
             options: Jurisdiction::ALL.iter().map(|j| (Value::Jurisdiction(*j), (t.jurisdiction_option)(*j))).collect(),
             value: state.picked.jurisdiction.map(Value::Jurisdiction),
-            fold: fold(state, Field::Jurisdiction, lang),
+            fold: state.folds(Field::Jurisdiction).then(|| fold(state, &state.patient(), Field::Jurisdiction, lang)),
         }
     }
 }
@@ -475,6 +476,17 @@ mod tests {
         assert_eq!(line(Lang::Nb)[2], "CD19: ikke kjent · Endre");
         assert_eq!(line(Lang::En)[0], "Age: 45 years · Change");
         assert_eq!(line(Lang::En)[2], "CD19: not known · Change");
+        // Remission in a relapse is written as the record writes it, with its number.
+        use crate::vocab::DiseaseStatus;
+        let s = after([
+            Action::Pick(Field::DiseaseStatus, Some(Value::DiseaseStatus(DiseaseStatus::Relapsed))),
+            typed(Field::RelapseNumber, "1"),
+            Action::Pick(Field::InRemission, Some(Value::Flag(true))),
+            Action::Pick(Field::Diagnosis, Some(Value::Diagnosis(Diagnosis::BPrecursorAll))),
+        ]);
+        let remission = questions(&s, &crate::form::assess(&s), Lang::Sv).into_iter().find(|q| q.field == Field::InRemission);
+        let line = remission.and_then(|q| q.fold).map(|f| format!("{}: {} · {}", f.name, f.answer, f.change));
+        assert_eq!(line.as_deref(), Some("Komplett remission: ja (CR2) · Ändra"));
         // An open question, and the one being typed, are in full.
         let open = after([typed(Field::AgeYears, "45")]);
         assert!(questions(&open, &crate::form::assess(&open), Lang::Sv).iter().all(|q| q.fold.is_none()));
