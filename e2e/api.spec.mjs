@@ -209,7 +209,7 @@ describe('the element API', () => {
         return {
           before, after: el.assessment.verdict, input: el.input,
           focused: focused ? `${focused.localName}[name=${focused.getAttribute('name')}]` : null,
-          first: el.shadowRoot.querySelector('.question-list .question:not([hidden]) input').getAttribute('name'),
+          first: el.shadowRoot.querySelector('.question-list .slot:not([hidden]) .question:not([hidden]) input').getAttribute('name'),
         };
       });
       assert.equal(r.before, 'off-label');

@@ -305,7 +305,8 @@ fn first_step(form_ref: &NodeRef) {
         Some(ask) => ask.scroll_into_view(),
         None => form.scroll_into_view(),
     }
-    let first = form.query_selector(".question-list .question:not([hidden]) input").ok().flatten();
+    // The first question asked (its slot shown) and not folded.
+    let first = form.query_selector(".question-list .slot:not([hidden]) .question:not([hidden]) input").ok().flatten();
     if let Some(input) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = input.focus();
     }

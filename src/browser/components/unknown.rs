@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::form::Unknown;
 
-/// A question's "not known": its state, and what its two buttons do. One prop of both kinds of
+/// A question's "not known": its state, and what its button does. One prop of both kinds of
 /// question.
 #[derive(Clone, PartialEq)]
 pub struct NotKnown {
