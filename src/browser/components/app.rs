@@ -227,11 +227,15 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let onkeydown = hold_on_key(state.dispatcher(), focus_next.clone());
+    // Keyboard focus only (`:focus-visible`): a button that a press focuses on its mousedown is
+    // where the pointer is, and moving it then would send the mouseup, and so the click, off it.
     let onfocusin = {
         let bar_ref = bar_ref.clone();
         Callback::from(move |e: FocusEvent| {
             if let (Some(target), Some(bar)) = (e.target_dyn_into::<web_sys::Element>(), bar_ref.cast::<web_sys::Element>()) {
-                keep_clear(&target, &bar);
+                if target.matches(":focus-visible").unwrap_or(true) {
+                    keep_clear(&target, &bar);
+                }
             }
         })
     };
