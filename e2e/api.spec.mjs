@@ -74,8 +74,10 @@ describe('the element API', () => {
       const r = await page.evaluate(async () => {
         const el = document.querySelector('blincyto-checker');
         const events = [];
-        el.addEventListener('blincyto-assessment', (e) => events.push(e.detail.input.jurisdiction));
+        // After the first render's event: openWidget returns once the first render is in the
+        // page, and its event follows in a task of its own, which updateComplete waits for.
         await el.updateComplete;
+        el.addEventListener('blincyto-assessment', (e) => events.push(e.detail.input.jurisdiction));
         const out = { initial: el.jurisdiction };
         el.jurisdiction = 'no';
         out.attribute = el.getAttribute('jurisdiction');
