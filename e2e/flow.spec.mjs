@@ -3,7 +3,8 @@
 // questions on screen than the empty form shows (src/form/questions.rs AT_ONCE, read from the
 // widget at run time, not copied), after every answer an element carrying the verdict inside the
 // viewport, the example's verdict at the end, and every answered question folded to its line but
-// the one typed last and the one whose answer just changed the verdict. Also: "start over"
+// the one typed last and the one whose answer just changed the verdict, and no hyphenated word
+// ("B-prekursor-ALL") split across two lines in the bar or a folded line. Also: "start over"
 // returns to the first step, and
 // the screenshots of the first step, a middle step and the answer at both sizes.
 //
@@ -76,6 +77,7 @@ describe('flow', () => {
               steps.push(name);
               if (open.length > atOnce) failures.push(`${example.name} (${size}): after ${name}, ${open.length} open questions: ${open.map((f) => f.name).join(', ')}`);
               if (!inView) failures.push(`${example.name} (${size}): after ${name}, no element with data-verdict inside the viewport`);
+              for (const word of await w.splitWords()) failures.push(`${example.name} (${size}): after ${name}, a line break splits ${word}`);
             },
           });
           const verdicts = await w.host.evaluate((el) => [...el.shadowRoot.querySelectorAll('[data-verdict]')].map((n) => n.getAttribute('data-verdict')));

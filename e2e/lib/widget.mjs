@@ -99,6 +99,31 @@ export class Widget {
       .map((n) => n.closest('[id^="q-"]')?.id.slice(2)));
   }
 
+  /**
+   * The hyphenated words ("B-prekursor-ALL", "(off-label)") that a line break splits, in the
+   * verdict bar and the folded lines shown: each as "word (where)". A line may break at a space
+   * only; a break after a hyphen reads as two words at arm's length.
+   */
+  async splitWords() {
+    return this.host.evaluate((el) => {
+      const split = [];
+      for (const box of el.shadowRoot.querySelectorAll('.bar-words, .fold-words')) {
+        if (!box.checkVisibility()) continue;
+        const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const m of node.data.matchAll(/[^\s]*-[^\s]*/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (tops.size > 1) split.push(`${m[0]} (${box.className})`);
+          }
+        }
+      }
+      return split;
+    });
+  }
+
   /** The folded line of an answered question (`null` when it is not folded). */
   folded(name) {
     return this.host.locator(`#q-${name} > .fold`);

@@ -13,6 +13,7 @@
 use yew::prelude::*;
 
 use super::icon::{icon, Shape};
+use super::shared::keep_together;
 use crate::form::Progress;
 
 #[derive(PartialEq, Properties)]
@@ -47,24 +48,4 @@ pub fn VerdictBar(props: &BarProps) -> Html {
             </button>
         </div>
     }
-}
-
-/// The words, with each hyphenated one ("(off-label)") kept on one line: a line may break at
-/// a space only. The text is unchanged.
-fn keep_together(words: &str) -> Html {
-    if !words.contains('-') {
-        return html! { { words.to_string() } };
-    }
-    let mut parts = Vec::new();
-    for (i, word) in words.split(' ').enumerate() {
-        if i > 0 {
-            parts.push(html! { { " " } });
-        }
-        parts.push(if word.contains('-') {
-            html! { <span class="bar-keep">{ word.to_string() }</span> }
-        } else {
-            html! { { word.to_string() } }
-        });
-    }
-    parts.into_iter().collect::<Html>()
 }

@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use super::shared::keep_together;
 use crate::form::questions::Fold;
 use crate::vocab::Field;
 
@@ -34,7 +35,7 @@ pub fn folded(field: Field, fold: &Fold, note: Option<AttrValue>, onopen: &Callb
             <span class="fold-words">
                 <span class="fold-name">{ *question }{ ":" }</span>
                 { " " }
-                <span class="fold-answer">{ answer.clone() }</span>
+                <span class="fold-answer">{ keep_together(answer) }</span>
             </span>
             <span class="fold-dot" aria-hidden="true">{ "·" }</span>
             <span class="fold-change">{ *change }</span>
