@@ -7,11 +7,16 @@
 //! diagrams cannot be built. The browser bundle never parses TOML nor builds diagrams: it gets
 //! both as static Rust values, spelled by the model's own `databake` derives (its feature
 //! `bake`, enabled for this script only).
+//!
+//! It also minifies the widget's stylesheet (`src/browser/components/widget.css`, which keeps its
+//! comments for its readers) into `$OUT_DIR/widget.css`, which the bundle ships
+//! (`browser::components::CSS`), with the `minifier` crate (rustdoc's).
 
 use blincyto_model::databake::{Bake, CrateEnv};
 use blincyto_model::dataset::{Dataset, FORMAT};
 
 const DATASET: &str = "data/blincyto.toml";
+const CSS: &str = "src/browser/components/widget.css";
 
 fn main() {
     // The model's sources need no line here: cargo reruns a build script whose
@@ -29,6 +34,10 @@ fn main() {
     // every browser at page load (`data::diagrams`; tests/diagrams.rs checks they are the ones
     // `Diagrams::of` builds at run time).
     std::fs::write(out.join("diagrams.rs"), code(&diagrams)).expect("write diagrams.rs");
+    println!("cargo:rerun-if-changed={CSS}");
+    let css = std::fs::read_to_string(CSS).unwrap_or_else(|e| panic!("cannot read {CSS}: {e}"));
+    let small = minifier::css::minify(&css).unwrap_or_else(|e| panic!("{CSS}: {e}"));
+    std::fs::write(out.join("widget.css"), small.to_string()).expect("write widget.css");
 }
 
 fn fail(errors: &[String]) -> ! {

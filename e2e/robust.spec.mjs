@@ -3,11 +3,13 @@
 //
 //   node --test e2e/robust.spec.mjs    (--test-name-pattern=<regexp> runs the matching tests only)
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, it, after } from 'node:test';
 import {
   serveAndLaunch,
   withPage, openWidget, Widget, validExamples, clickLabelOf,
-  VIEWPORTS, settle,
+  VIEWPORTS, settle, ROOT,
 } from './lib.mjs';
 
 /** Per test. */
@@ -116,6 +118,29 @@ describe('robust', () => {
         assert.ok(problems.length === 0, problems.join('\n'));
       });
     });
+
+  // build.rs ships widget.css minified (the `minifier` crate): the browser must read the same
+  // rules from both, in order, as it serializes them (a space lost in `calc(a + b)`, say, drops
+  // the declaration, and the serializations differ). A value with var() is kept as written until
+  // used, so the spaces around its commas, which mean nothing, are left out of the comparison.
+  it('the shipped stylesheet is widget.css minified: the browser reads the same rules from both', { timeout }, async () => {
+    const source = await readFile(join(ROOT, 'src', 'browser', 'components', 'widget.css'), 'utf8');
+    await withPage(browser, { viewport: VIEWPORTS.tablet }, async ({ page }) => {
+      const w = await openWidget(page, server, { lang: 'sv', jurisdiction: 'se' });
+      const r = await w.host.evaluate((el, text) => {
+        const rules = (sheet) => [...sheet.cssRules].map((rule) => rule.cssText.replace(/\s*,\s*/g, ','));
+        const read = new CSSStyleSheet();
+        read.replaceSync(text);
+        const shipped = el.shadowRoot.adoptedStyleSheets;
+        return { source: rules(read), shipped: shipped.length === 1 ? rules(shipped[0]) : null };
+      }, source);
+      assert.ok(r.shipped, 'the widget adopts one stylesheet');
+      assert.ok(r.source.length > 50, `widget.css read as ${r.source.length} rules`);
+      const differ = r.source.map((rule, i) => [rule, r.shipped[i]]).filter(([a, b]) => a !== b);
+      assert.deepEqual(differ.slice(0, 5), [], `${differ.length} rule(s) read differently from the shipped stylesheet`);
+      assert.equal(r.shipped.length, r.source.length, 'the same number of rules');
+    });
+  });
 
   it('host page with html { font-size: 62.5% } (1rem = 10 px): text inside stays ≥ 16 px', { timeout }, async () => {
     await withPage(browser, { viewport: VIEWPORTS.tablet }, async ({ page }) => {

@@ -10,8 +10,8 @@
 //!   [`decision`], [`copy`]: the answer, which [`shared`] hands to them; [`overview`]: the indications × countries matrix;
 //!   [`icon`]: icons.
 //!
-//! The widget's CSS is `widget.css`, applied by `embed` as a constructable stylesheet (no
-//! inline style anywhere, so a strict CSP holds).
+//! The widget's CSS is `widget.css` (shipped minified, [`CSS`]), applied by `embed` as a
+//! constructable stylesheet (no inline style anywhere, so a strict CSP holds).
 
 pub mod answer;
 pub mod app;
@@ -31,5 +31,5 @@ pub mod unknown;
 pub use app::{App, AppProps};
 pub use control::Control;
 
-/// The widget's stylesheet.
-pub const CSS: &str = include_str!("components/widget.css");
+/// The widget's stylesheet: `components/widget.css` minified by `build.rs`.
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
