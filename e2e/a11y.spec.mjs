@@ -309,6 +309,35 @@ describe('a11y', () => {
     });
   });
 
+  // Shift+Tab to a control lying under the sticky verdict bar: the widget scrolls it clear
+  // (app.rs, keep_clear; WCAG 2.4.11, Focus Not Obscured). The keyboard walk above meets this
+  // case now and then; here it is met on purpose.
+  it('keyboard: Shift+Tab to a control under the verdict bar brings it clear of the bar', { timeout }, async () => {
+    await withPage(browser, { viewport: VIEWPORTS.phone }, async ({ page }) => {
+      const w = await openWidget(page, server, { lang: 'sv', jurisdiction: 'se' });
+      await w.fill({ ageYears: 45, diagnosis: 'b-precursor-all' });
+      // The "not known" of CD19 right under the bar, focus on the control after it.
+      const placed = await w.host.evaluate((el) => {
+        const root = el.shadowRoot;
+        const target = root.querySelector('#q-cd19 button.not-known');
+        const focusable = [...root.querySelectorAll('button, input, select')].filter((n) => n.checkVisibility());
+        const after = focusable[focusable.indexOf(target) + 1];
+        after.focus({ preventScroll: true });
+        const bar = root.querySelector('[part="verdict-bar"]');
+        // Twice: the bar sticks (and so moves up) only once the form's top has gone under it.
+        for (let i = 0; i < 2; i++) scrollBy(0, target.getBoundingClientRect().top - bar.getBoundingClientRect().bottom + 20);
+        const [t, b] = [target.getBoundingClientRect(), bar.getBoundingClientRect()];
+        return { under: t.top < b.bottom && t.bottom > b.top, after: after.outerHTML.slice(0, 60), target: [t.top, t.bottom], bar: [b.top, b.bottom] };
+      });
+      assert.ok(placed.under, `the "not known" button could not be put under the bar (${JSON.stringify(placed)})`);
+      await page.keyboard.press('Shift+Tab');
+      await settle(page);
+      const f = await focusInfo(page);
+      assert.ok(f.notKnown && f.question === 'q-cd19', `Shift+Tab from ${placed.after} went to ${JSON.stringify(f)}`);
+      assert.equal(f.obscured, null, `the focused "not known" lies under ${f.obscured}`);
+    });
+  });
+
   // A control that a press reaches at the screen's bottom edge, part of it below: the press must
   // not move it (WCAG 2.5.2, Pointer Cancellation: the click is on the mouseup). Keeping focus
   // clear of the verdict bar (app.rs, keep_clear) is for keyboard focus only; had it scrolled the
