@@ -218,13 +218,14 @@ pub struct Switch {
 }
 
 impl Switch {
-    pub fn of(state: &State, lang: Lang) -> Switch {
+    /// The switch for `state`, whose patient is `p` ([`State::patient`], the assessment's input).
+    pub fn of(state: &State, p: &Patient, lang: Lang) -> Switch {
         let t = strings(lang);
         Switch {
             legend: t.jurisdiction_legend,
             options: Jurisdiction::ALL.iter().map(|j| (Value::Jurisdiction(*j), (t.jurisdiction_option)(*j))).collect(),
             value: state.picked.jurisdiction.map(Value::Jurisdiction),
-            fold: state.folds(Field::Jurisdiction).then(|| fold(state, &state.patient(), Field::Jurisdiction, lang)),
+            fold: state.folds(Field::Jurisdiction).then(|| fold(state, p, Field::Jurisdiction, lang)),
         }
     }
 }
@@ -429,14 +430,15 @@ mod tests {
     #[test]
     fn the_switch_shows_the_jurisdiction_picked() {
         let s = after([Action::Pick(Field::Jurisdiction, Some(Value::Jurisdiction(No)))]);
-        let switch = Switch::of(&s, Lang::Sv);
+        let switch = Switch::of(&s, &s.patient(), Lang::Sv);
         assert_eq!(switch.legend, strings(Lang::Sv).jurisdiction_legend);
         assert_eq!(
             switch.options.iter().map(|(v, _)| *v).collect::<Vec<_>>(),
             [Value::Jurisdiction(Se), Value::Jurisdiction(No)]
         );
         assert_eq!(switch.value, Some(Value::Jurisdiction(No)));
-        assert_eq!(Switch::of(&State::new(Se), Lang::Sv).value, Some(Value::Jurisdiction(Se)));
+        let new = State::new(Se);
+        assert_eq!(Switch::of(&new, &new.patient(), Lang::Sv).value, Some(Value::Jurisdiction(Se)));
     }
 
     /// The folded lines' exact words in the three languages: the question's short name, the
@@ -470,7 +472,7 @@ mod tests {
                 "MRD: <\u{a0}0,01\u{a0}% · Ändra",
             ]
         );
-        let switch = Switch::of(&s, Lang::Sv).fold.expect("the switch folds once the patient is described");
+        let switch = Switch::of(&s, &a.input, Lang::Sv).fold.expect("the switch folds once the patient is described");
         assert_eq!(format!("{}: {} · {}", switch.name, switch.answer, switch.change), "Land: Sverige · Ändra");
         assert_eq!(line(Lang::Nb)[0], "Alder: 45 år · Endre");
         assert_eq!(line(Lang::Nb)[2], "CD19: ikke kjent · Endre");

@@ -227,8 +227,9 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
     }
     // The verdict, when the patient (or the MRD bound) changed; the question acted on is the
     // one that changed it, if it did.
-    if next.patient() != state.patient() || next.mrd_below() != state.mrd_below() {
-        next.verdict = assess(&next).verdict;
+    let patient = next.patient();
+    if patient != state.patient() || next.mrd_below() != state.mrd_below() {
+        next.verdict = assess_with(&patient, next.mrd_below()).verdict;
     }
     next.changed = match field {
         Some(f) if next.verdict != state.verdict => Some(f),

@@ -139,7 +139,7 @@ pub fn App(props: &AppProps) -> Html {
         built[field as usize] |= asked;
         built[field as usize]
     };
-    let switch = Switch::of(&state, lang);
+    let switch = Switch::of(&state, &patient, lang);
 
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     let form_ref = use_node_ref();
