@@ -226,7 +226,7 @@ pub fn App(props: &AppProps) -> Html {
             control.effects_ran()
         });
     }
-    let onkeydown = hold_on_key(state.dispatcher(), focus_next.clone());
+    let onkeydown = hold_on_key(state.dispatcher());
     // Keyboard focus only (`:focus-visible`): a button that a press focuses on its mousedown is
     // where the pointer is, and moving it then would send the mouseup, and so the click, off it.
     let onfocusin = {
@@ -537,7 +537,7 @@ const OR: &str = " || ";
 /// A key pressed in a question's control (a radio button, a text field, the unit) holds the
 /// question open ([`Action::Hold`]): arrowing through the options is no answer to fold yet. Tab
 /// and Shift (of Shift+Tab) only pass through: leaving a question holds nothing.
-fn hold_on_key(dispatcher: UseReducerDispatcher<State>, focus_next: Rc<RefCell<Option<String>>>) -> Callback<KeyboardEvent> {
+fn hold_on_key(dispatcher: UseReducerDispatcher<State>) -> Callback<KeyboardEvent> {
     Callback::from(move |e: KeyboardEvent| {
         if matches!(e.key().as_str(), "Tab" | "Shift") {
             return;
@@ -548,9 +548,6 @@ fn hold_on_key(dispatcher: UseReducerDispatcher<State>, focus_next: Rc<RefCell<O
         }
         let slot = target.closest(".slot").ok().flatten();
         if let Some(field) = slot.and_then(|s| Field::parse(s.id().strip_prefix("q-")?)) {
-            // Focus stays with the keys: a move asked by an earlier tap that changed nothing
-            // (the same answer again) must not come true now.
-            *focus_next.borrow_mut() = None;
             dispatcher.dispatch(Action::Hold(field));
         }
     })
