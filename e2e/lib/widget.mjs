@@ -124,7 +124,7 @@ export class Widget {
     });
   }
 
-  /** The folded line of an answered question (`null` when it is not folded). */
+  /** The folded line of an answered question (a locator that finds nothing when it is not folded). */
   folded(name) {
     return this.host.locator(`#q-${name} > .fold`);
   }
